@@ -1,0 +1,96 @@
+package mx.gobiernoabierto.compromisos.command.audit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import mx.gobiernoabierto.compromisos.events.DomainEvent;
+import mx.gobiernoabierto.compromisos.events.chain.HashChain;
+import mx.gobiernoabierto.compromisos.events.wire.EventJson;
+import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
+
+/**
+ * Links every event into its aggregate's audit hash chain as it is appended: adds {@code actor}, {@code prevHash}
+ * and {@code hash} to the event's metadata, which the event store keeps with it.
+ *
+ * <p>Axon runs event dispatch interceptors when the unit of work prepares to commit, on all the events the
+ * command produced, in order; {@code prevHash} of the first event of an aggregate in that list is read from
+ * the store. Two commands racing on one aggregate both compute sequence n, and the store's unique key on
+ * (aggregate, sequence) lets only one of them commit, so a committed chain never forks.
+ */
+public class HashChainInterceptor implements MessageDispatchInterceptor<EventMessage<?>> {
+
+    static final String ACTOR = "actor";
+    static final String PREV_HASH = "prevHash";
+    static final String HASH = "hash";
+    private static final String ANONYMOUS = "anonymous";
+
+    private final EventStorageEngine storageEngine;
+    private final MeterRegistry meters;
+
+    public HashChainInterceptor(EventStorageEngine storageEngine, MeterRegistry meters) {
+        this.storageEngine = storageEngine;
+        this.meters = meters;
+    }
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        Map<String, String> heads = new HashMap<>();
+        String actor = commandActor();
+        return (index, message) -> {
+            if (!(message instanceof DomainEventMessage<?> domainMessage)
+                    || !(message.getPayload() instanceof DomainEvent event)) {
+                return message;
+            }
+            String aggregateId = domainMessage.getAggregateIdentifier();
+            long sequence = domainMessage.getSequenceNumber();
+            String eventActor = message.getMetaData().getOrDefault(ACTOR, actor).toString();
+            String prevHash = heads.containsKey(aggregateId) ? heads.get(aggregateId) : storedHash(aggregateId, sequence - 1);
+            String type = EventTypes.typeOf(event.getClass());
+            String hash = HashChain.hash(prevHash, aggregateId, sequence, type,
+                    HashChain.formatInstant(message.getTimestamp()), eventActor, EventJson.toTree(event));
+            heads.put(aggregateId, hash);
+            countOnCommit(type);
+            return domainMessage.andMetaData(MetaData.from(Map.of(ACTOR, eventActor, PREV_HASH, prevHash, HASH, hash)));
+        };
+    }
+
+    private String storedHash(String aggregateId, long sequence) {
+        if (sequence < 0) {
+            return HashChain.GENESIS;
+        }
+        DomainEventStream stream = storageEngine.readEvents(aggregateId, sequence);
+        if (!stream.hasNext()) {
+            throw new IllegalStateException("event " + sequence + " of " + aggregateId + " is missing from the store");
+        }
+        Object hash = stream.next().getMetaData().get(HASH);
+        if (hash == null) {
+            throw new IllegalStateException("event " + sequence + " of " + aggregateId + " carries no hash");
+        }
+        return hash.toString();
+    }
+
+    private static String commandActor() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return ANONYMOUS;
+        }
+        Object actor = CurrentUnitOfWork.get().getMessage().getMetaData().get(ACTOR);
+        return actor == null ? ANONYMOUS : actor.toString();
+    }
+
+    private void countOnCommit(String type) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> meters.counter("compromisos.events.appended", "type", type).increment());
+        }
+    }
+}

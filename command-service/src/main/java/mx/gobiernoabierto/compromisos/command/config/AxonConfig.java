@@ -1,0 +1,111 @@
+package mx.gobiernoabierto.compromisos.command.config;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import mx.gobiernoabierto.compromisos.events.DomainEvent;
+import mx.gobiernoabierto.compromisos.events.wire.EventJson;
+import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
+
+/**
+ * Axon on PostgreSQL without Axon Server. Axon 4.13's JDBC auto-configuration does not match under Spring Boot 4
+ * (it is evaluated before Boot's DataSource exists, and its transaction configuration refers to Boot 3 class
+ * names), so the event store, the token store and the transaction manager are declared here.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(EventSchema.builder().build())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(TokenSchema.builder().build())
+                .build();
+    }
+
+    /**
+     * Every Axon serializer (set to {@code jackson3} in the properties) writes events as the shared contract does,
+     * may read Axon's own polymorphic tokens back, and sees the private fields of aggregate snapshots.
+     */
+    @Bean
+    Jackson3SerializerCustomizer eventContractJson() {
+        return builder -> EventJson.configure(builder)
+                .changeDefaultVisibility(visibility -> visibility.withVisibility(PropertyAccessor.FIELD,
+                        JsonAutoDetect.Visibility.ANY))
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .build());
+    }
+
+    /** Event revisions come from the contract's {@code @EventRevision}; other payloads carry none. */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return type -> DomainEvent.class.isAssignableFrom(type) && type.isRecord()
+                ? Integer.toString(EventTypes.revisionOf(type))
+                : null;
+    }
+
+    @Bean
+    SnapshotTriggerDefinition commitmentSnapshotTrigger(Snapshotter snapshotter, CompromisosProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    @Bean
+    Clock clock(CompromisosProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
+}

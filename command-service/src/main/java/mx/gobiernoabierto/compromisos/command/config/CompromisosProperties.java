@@ -1,0 +1,21 @@
+package mx.gobiernoabierto.compromisos.command.config;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the command service.
+ *
+ * @param timeZone          the zone whose calendar decides what "today" and "in the future" mean for dates users report
+ * @param topic             the Kafka topic events are published to
+ * @param topicPartitions   partitions of that topic when the service creates it
+ * @param snapshotThreshold events after which a commitment's state is snapshotted
+ */
+@ConfigurationProperties("compromisos")
+public record CompromisosProperties(@DefaultValue("America/Mexico_City") ZoneId timeZone,
+                                    @DefaultValue("compromisos.events") String topic,
+                                    @DefaultValue("6") int topicPartitions,
+                                    @DefaultValue("100") int snapshotThreshold) {
+}

@@ -1,0 +1,45 @@
+package mx.gobiernoabierto.compromisos.command.plan.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.regex.Pattern;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import mx.gobiernoabierto.compromisos.command.domain.InvalidInputException;
+import mx.gobiernoabierto.compromisos.command.domain.Rules;
+import mx.gobiernoabierto.compromisos.events.PlanRegistered;
+
+/** A Local Action Plan (PAL) of one STL; commitments are drafted in it. */
+@Aggregate
+public class Plan {
+
+    /** An STL is identified by a slug: lower-case letters and digits in groups joined by single dashes. */
+    private static final Pattern STL_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    @AggregateIdentifier
+    private String planId;
+
+    protected Plan() {
+        // for Axon: instances are sourced from events
+    }
+
+    @CommandHandler
+    public Plan(RegisterPlan command, PlanRegistry registry) {
+        if (!STL_SLUG.matcher(command.stlId()).matches()) {
+            throw new InvalidInputException("stlId", "stlId must be a slug such as stl-jalisco, not " + command.stlId());
+        }
+        Rules.notBefore("periodEnd", command.periodEnd(), "periodStart", command.periodStart());
+        registry.register(command.planId(), command.stlId());
+        apply(new PlanRegistered(command.planId(), command.stlId(), command.stlName(), command.jurisdiction(),
+                command.title(), command.periodStart(), command.periodEnd()));
+    }
+
+    @EventSourcingHandler
+    void on(PlanRegistered event) {
+        planId = event.planId();
+    }
+}

@@ -1,0 +1,27 @@
+package mx.gobiernoabierto.compromisos.command.publishing;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+import mx.gobiernoabierto.compromisos.command.config.CompromisosProperties;
+
+@Configuration(proxyBeanMethods = false)
+class PublishingConfig {
+
+    /** Created on start if missing; an existing topic keeps its partitions. */
+    @Bean
+    NewTopic eventTopic(CompromisosProperties properties) {
+        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions()).build();
+    }
+
+    /** A failed send must stop the publisher and be retried, never be logged and skipped. */
+    @Bean
+    ConfigurerModule publisherFailsLoudly() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSOR, c -> PropagatingErrorHandler.instance());
+    }
+}
