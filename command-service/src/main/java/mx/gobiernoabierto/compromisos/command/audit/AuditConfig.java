@@ -2,7 +2,6 @@ package mx.gobiernoabierto.compromisos.command.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 class AuditConfig {
 
     @Bean
-    ConfigurerModule hashChainOnEventStore(EventStorageEngine storageEngine, MeterRegistry meters) {
-        HashChainInterceptor interceptor = new HashChainInterceptor(storageEngine, meters);
+    ConfigurerModule hashChainOnEventStore(MeterRegistry meters) {
         return configurer -> configurer.onInitialize(configuration -> configuration.onStart(
-                () -> configuration.eventStore().registerDispatchInterceptor(interceptor)));
+                () -> configuration.eventStore().registerDispatchInterceptor(
+                        new HashChainInterceptor(configuration.eventStore(), meters))));
     }
 }

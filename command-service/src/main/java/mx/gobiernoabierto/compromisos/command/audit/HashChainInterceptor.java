@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -35,11 +35,11 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
     static final String HASH = "hash";
     private static final String ANONYMOUS = "anonymous";
 
-    private final EventStorageEngine storageEngine;
+    private final EventStore eventStore;
     private final MeterRegistry meters;
 
-    public HashChainInterceptor(EventStorageEngine storageEngine, MeterRegistry meters) {
-        this.storageEngine = storageEngine;
+    public HashChainInterceptor(EventStore eventStore, MeterRegistry meters) {
+        this.eventStore = eventStore;
         this.meters = meters;
     }
 
@@ -69,7 +69,7 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
         if (sequence < 0) {
             return HashChain.GENESIS;
         }
-        DomainEventStream stream = storageEngine.readEvents(aggregateId, sequence);
+        DomainEventStream stream = eventStore.readEvents(aggregateId, sequence);
         if (!stream.hasNext()) {
             throw new IllegalStateException("event " + sequence + " of " + aggregateId + " is missing from the store");
         }

@@ -89,9 +89,9 @@ public final class CanonicalJson {
     }
 
     /**
-     * ECMAScript's Number-to-String for a double: the shortest digits that round-trip (which
-     * {@link Double#toString} gives since JDK 19), in plain notation for exponents from -7 to 20 and in
-     * {@code d.ddde±x} notation otherwise.
+     * ECMAScript's Number-to-String for a double: the shortest digits that round-trip (see
+     * {@link #shortestDigits}), in plain notation for exponents from -7 to 20 and in {@code d.ddde±x} notation
+     * otherwise.
      */
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
@@ -145,7 +145,7 @@ public final class CanonicalJson {
                 best = candidate;
             } else {
                 int closer = candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs());
-                if (closer < 0 || closer == 0 && !candidate.unscaledValue().testBit(0)) {
+                if (closer < 0 || (closer == 0 && !candidate.unscaledValue().testBit(0))) {
                     best = candidate;
                 }
             }

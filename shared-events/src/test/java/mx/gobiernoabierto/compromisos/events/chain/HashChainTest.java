@@ -171,6 +171,16 @@ class HashChainTest {
     }
 
     @Test
+    void aStreamThatDoesNotStartAtSequenceZeroIsCaughtThoughEveryHashHolds() {
+        List<EventEnvelope> stream = stream();
+        EventEnvelope later = EventEnvelope.of("event-9", stream.get(2).event(), 1,
+                stream.get(2).occurredAtInstant(), GOVERNMENT, "request-9", HashChain.GENESIS);
+
+        assertThat(later.hashMatches()).isTrue();
+        assertInvalidFrom(1, HashChain.verify(COMMITMENT, links(List.of(later))));
+    }
+
+    @Test
     void deletingAMiddleEventIsCaughtAtTheEventAfterTheGap() {
         List<Link> links = links(stream());
         links.remove(2);

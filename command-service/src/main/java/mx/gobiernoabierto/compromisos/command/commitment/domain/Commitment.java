@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -86,8 +87,9 @@ public class Commitment {
     record Measurement(String indicatorId, BigDecimal value) {
     }
 
+    /** For Axon, which sources instances from events, and for reading snapshots back. */
+    @JsonCreator
     protected Commitment() {
-        // for Axon: instances are sourced from events
     }
 
     @CommandHandler

@@ -56,6 +56,9 @@ public final class CommitmentCommands {
 
     public record AdoptCommitment(@TargetAggregateIdentifier String commitmentId, Long expectedVersion,
                                   LocalDate sessionDate, List<Approval> approvals) implements CommitmentCommand {
+        public AdoptCommitment {
+            approvals = approvals == null ? List.of() : List.copyOf(approvals);
+        }
     }
 
     public record StartImplementation(@TargetAggregateIdentifier String commitmentId, Long expectedVersion,
@@ -65,11 +68,17 @@ public final class CommitmentCommands {
     public record LogMilestoneProgress(@TargetAggregateIdentifier String commitmentId, Long expectedVersion,
                                        String milestoneId, int percent, String note, List<String> evidenceUrls,
                                        LocalDate reportedOn) implements CommitmentCommand {
+        public LogMilestoneProgress {
+            evidenceUrls = evidenceUrls == null ? List.of() : List.copyOf(evidenceUrls);
+        }
     }
 
     public record CompleteMilestone(@TargetAggregateIdentifier String commitmentId, Long expectedVersion,
                                     String milestoneId, LocalDate completedOn, List<String> evidenceUrls,
                                     String note) implements CommitmentCommand {
+        public CompleteMilestone {
+            evidenceUrls = evidenceUrls == null ? List.of() : List.copyOf(evidenceUrls);
+        }
     }
 
     public record RescheduleMilestone(@TargetAggregateIdentifier String commitmentId, Long expectedVersion,
