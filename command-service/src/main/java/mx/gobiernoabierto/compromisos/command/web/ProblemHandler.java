@@ -115,7 +115,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = failure.getMostSpecificCause();
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        while (!(cause instanceof JacksonException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = path(databind);
             String message = describe(databind);

@@ -39,6 +39,7 @@ abstract class IntegrationTest {
         registry.add("compromisos.topic", () -> TOPIC);
         registry.add("compromisos.topic-partitions", () -> 3);
         registry.add("compromisos.snapshot-threshold", () -> 5);
+        registry.add("axon.eventhandling.processors.kafka-publisher.batch-size", () -> 5);
     }
 
     Api api() {

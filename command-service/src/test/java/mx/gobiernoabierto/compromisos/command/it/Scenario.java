@@ -49,11 +49,18 @@ final class Scenario {
                 "endDate", TODAY.plusMonths(6).toString());
     }
 
+    private String code;
+
+    String code() {
+        return code;
+    }
+
     Scenario drafted() {
         if (planId == null) {
             plan();
         }
-        Api.Reply reply = draft("JAL-" + UUID.randomUUID().toString().substring(0, 8));
+        code = "JAL-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply reply = draft(code);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         commitmentId = reply.field("commitmentId");
         return this;

@@ -1,0 +1,34 @@
+package mx.gobiernoabierto.compromisos.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class ObservabilityIntegrationTest extends IntegrationTest {
+
+    @Test
+    void healthReportsTheDatabaseAndKafka() {
+        Api.Reply health = api().get("/actuator/health");
+
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusShowsCommandsEventsAndPublisherLag() {
+        new Scenario(api()).planned();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = api().get("/actuator/prometheus").text();
+            assertThat(metrics).contains("compromisos_publisher_lag_events");
+            assertThat(metrics).contains("compromisos_events_appended_total{", "type=\"MilestonePlanned\"");
+            assertThat(metrics).containsPattern("commandBus.*PlanMilestone|PlanMilestone.*commandBus");
+            assertThat(metrics).contains("http_server_requests_seconds");
+        });
+    }
+}
