@@ -138,6 +138,7 @@ public class Commitment {
     @CommandHandler
     public long handle(PlanMilestone command) {
         requireStatus("plan a milestone", PLANNING);
+        requireNew("milestone", command.milestoneId(), milestones.containsKey(command.milestoneId()));
         requireWithinDates("dueDate", command.dueDate());
         BigDecimal weight = command.weight() == null ? BigDecimal.ONE : command.weight();
         if (weight.signum() <= 0) {
@@ -151,6 +152,7 @@ public class Commitment {
     @CommandHandler
     public long handle(DefineIndicator command) {
         requireStatus("define an indicator", PLANNING);
+        requireNew("indicator", command.indicatorId(), indicators.contains(command.indicatorId()));
         if (command.target().compareTo(command.baseline()) == 0) {
             throw new InvalidInputException("target", "target must differ from baseline " + command.baseline());
         }
@@ -249,6 +251,7 @@ public class Commitment {
     public long handle(RecordMeasurement command, Clock clock) {
         requireStatus("record a measurement", MONITORING);
         requireIndicator(command.indicatorId());
+        requireNew("measurement", command.measurementId(), measurements.containsKey(command.measurementId()));
         Rules.notInFuture("measuredOn", command.measuredOn(), today(clock));
         apply(new MeasurementRecorded(commitmentId, command.indicatorId(), command.measurementId(), command.value(),
                 command.measuredOn(), command.source(), command.note()));
@@ -372,6 +375,13 @@ public class Commitment {
         if (!allowed.contains(status)) {
             throw new InvalidStateException("cannot " + action + " while the commitment is " + status
                     + "; allowed in " + allowed);
+        }
+    }
+
+    /** Ids of new parts are chosen by the caller; reusing one would overwrite what the record must keep. */
+    private static void requireNew(String what, String id, boolean exists) {
+        if (exists) {
+            throw new InvalidStateException(what + " " + id + " already exists; a new " + what + " needs a new id");
         }
     }
 

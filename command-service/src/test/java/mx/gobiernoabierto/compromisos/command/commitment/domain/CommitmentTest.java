@@ -315,6 +315,14 @@ class CommitmentTest {
         }
 
         @Test
+        void aMilestoneIdIsNeverReusedSoACompletedMilestoneCannotBeReopened() {
+            fixture.given(drafted(details()), milestonePlanned(M1, DUE))
+                    .when(planMilestone(M1, DUE, null))
+                    .expectException(InvalidStateException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void aMilestoneMayBeDueOnTheStartDate() {
             fixture.given(drafted(details()))
                     .when(planMilestone(M1, START, null))
@@ -879,6 +887,15 @@ class CommitmentTest {
             fixture.given(history(IN_IMPLEMENTATION))
                     .when(recordMeasurement("no-such-indicator", MS2, TODAY))
                     .expectException(NotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMeasurementIdIsNeverReusedSoNoValueIsOverwritten() {
+            fixture.given(history(IN_IMPLEMENTATION))
+                    .andGiven(new MeasurementRecorded(COMMITMENT, I1, MS2, new BigDecimal("60"), TODAY, "Portal", null))
+                    .when(recordMeasurement(I1, MS2, TODAY))
+                    .expectException(InvalidStateException.class)
                     .expectNoEvents();
         }
 
