@@ -1,6 +1,6 @@
 package mx.gobiernoabierto.compromisos.command;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 
+    /** Its settings file is {@code command-service.yml}, so that it can share a JVM with the query service. */
+    public static final String CONFIG_NAME = "spring.config.name=command-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(CommandServiceApplication.class, args);
+        new SpringApplicationBuilder(CommandServiceApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

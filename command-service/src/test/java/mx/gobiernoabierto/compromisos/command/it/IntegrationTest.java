@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import mx.gobiernoabierto.compromisos.command.CommandServiceApplication;
 import mx.gobiernoabierto.compromisos.infrastructure.KafkaEndpoint;
 import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
 import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
@@ -16,7 +17,8 @@ import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
  * {@link TestInfrastructure} provides them. Every subclass shares one application context, so tests keep apart
  * by creating their own plans and commitments.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = CommandServiceApplication.CONFIG_NAME)
 abstract class IntegrationTest {
 
     static final String TOPIC = "compromisos.events.it";
