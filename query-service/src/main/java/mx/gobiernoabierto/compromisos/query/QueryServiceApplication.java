@@ -1,16 +1,21 @@
 package mx.gobiernoabierto.compromisos.query;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The query service: progress views folded from the event topic. A skeleton for now; its projections, history,
- * as-of views and replay are the next piece of work.
+ * The query service: progress views folded from the event topic, the auditors' history, integrity and as-of
+ * views, and the analysts' lists, progress figures and exports.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class QueryServiceApplication {
 
+    /** Its settings file is {@code query-service.yml}, so that it can share a JVM with the command service. */
+    public static final String CONFIG_NAME = "spring.config.name=query-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(QueryServiceApplication.class, args);
+        new SpringApplicationBuilder(QueryServiceApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

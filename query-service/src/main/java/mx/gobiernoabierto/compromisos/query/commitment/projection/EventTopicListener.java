@@ -1,0 +1,114 @@
+package mx.gobiernoabierto.compromisos.query.commitment.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
+import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
+import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
+import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
+
+/**
+ * The live consumer: each record is archived and applied in one database transaction, and its offset is
+ * committed only after that transaction, so a crash or a rebalance redelivers and the projector skips what was
+ * already applied. Several instances share the topic as one consumer group; a commitment's events all go to one
+ * partition, so to one instance at a time.
+ */
+@Component
+class EventTopicListener {
+
+    private final EventArchive archive;
+    private final Projector projector;
+    private final TransactionTemplate transactions;
+    private final Timer latency;
+    private final Counter applied;
+    private final Counter skipped;
+    private final Counter held;
+
+    EventTopicListener(EventArchive archive, Projector projector, TransactionTemplate transactions,
+                       MeterRegistry meters, ViewStore store, QueryProperties properties) {
+        this.archive = archive;
+        this.projector = projector;
+        this.transactions = transactions;
+        this.latency = Timer.builder("compromisos.projection.latency")
+                .description("From an event's occurredAt to its view change being committed")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.applied = outcome(meters, "applied");
+        this.skipped = outcome(meters, "skipped");
+        this.held = outcome(meters, "held");
+        Gauge.builder("compromisos.projection.held", () -> store.held(ViewTables.LIVE))
+                .description("Events waiting for an earlier event of their aggregate")
+                .register(meters);
+        Gauge.builder("compromisos.projection.held.stuck",
+                        () -> store.heldLongerThan(ViewTables.LIVE, properties.heldAlarmAfter().toSeconds()))
+                .description("Events held longer than the alarm threshold: a gap that does not fill")
+                .register(meters);
+    }
+
+    @KafkaListener(id = "projections", topics = "${compromisos.query.topic}")
+    void onRecord(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = read(record.value());
+        Projector.Result result = transactions.execute(tx -> {
+            archive.keep(envelope, record.value());
+            Projector.Result outcome = projector.accept(ViewTables.LIVE, envelope);
+            if (outcome.outcome() == Projector.Outcome.APPLIED) {
+                Instant occurredAt = envelope.occurredAtInstant();
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        latency.record(Duration.between(occurredAt, Instant.now()));
+                    }
+                });
+            }
+            return outcome;
+        });
+        switch (result.outcome()) {
+            case APPLIED -> applied.increment(1 + result.released());
+            case SKIPPED -> skipped.increment();
+            case HELD -> held.increment();
+        }
+    }
+
+    /** Reads and checks a record; anything that can never be applied is poison, for the dead-letter topic. */
+    static EventEnvelope read(String value) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventEnvelope.fromJson(value);
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException("unreadable envelope: " + e.getMessage(), e);
+        }
+        if (envelope == null || envelope.type() == null || envelope.aggregateId() == null || envelope.payload() == null
+                || envelope.occurredAt() == null) {
+            throw new PoisonMessageException("envelope without type, aggregateId, occurredAt or payload", null);
+        }
+        if (EventTypes.find(envelope.type()).isEmpty()) {
+            throw new PoisonMessageException("unknown event type: " + envelope.type(), null);
+        }
+        try {
+            envelope.event();
+            envelope.occurredAtInstant();
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException("unreadable " + envelope.type() + " payload: " + e.getMessage(), e);
+        }
+        return envelope;
+    }
+
+    private static Counter outcome(MeterRegistry meters, String outcome) {
+        return Counter.builder("compromisos.projection.events")
+                .description("Events consumed, by what became of them")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+}

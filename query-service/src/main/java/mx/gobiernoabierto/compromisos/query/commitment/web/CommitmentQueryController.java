@@ -1,0 +1,101 @@
+package mx.gobiernoabierto.compromisos.query.commitment.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import mx.gobiernoabierto.compromisos.events.CommitmentEvent;
+import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
+import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentFold;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.FoldInput;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
+import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
+import mx.gobiernoabierto.compromisos.query.web.NotFoundException;
+import mx.gobiernoabierto.compromisos.query.web.ProjectionBehindException;
+import mx.gobiernoabierto.compromisos.query.web.QueryParams;
+
+/** Public reads of commitments: the list, one commitment now, on a date, or as it stood at an instant. */
+@RestController
+class CommitmentQueryController {
+
+    private final CommitmentSearch search;
+    private final ViewStore store;
+    private final EventArchive archive;
+    private final Clock clock;
+    private final QueryProperties properties;
+
+    CommitmentQueryController(CommitmentSearch search, ViewStore store, EventArchive archive, Clock clock,
+                              QueryProperties properties) {
+        this.search = search;
+        this.store = store;
+        this.archive = archive;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/v1/commitments")
+    ListResponse list(@RequestParam(required = false) String planId, @RequestParam(required = false) String stlId,
+                      @RequestParam(required = false) String status, @RequestParam(required = false) Integer sdgGoal,
+                      @RequestParam(required = false) String ogpValue, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String on) {
+        CommitmentSearch.Filter filter = CommitmentSearch.Filter.of(planId, stlId, status, sdgGoal, ogpValue);
+        QueryParams.range("page", page, 0, Integer.MAX_VALUE / 500);
+        QueryParams.range("size", size, 1, 500);
+        LocalDate date = QueryParams.on(on, clock);
+        CommitmentSearch.Page found = search.find(filter, page, size);
+        return new ListResponse(found.items().stream().map(state -> CommitmentViews.summary(state, date)).toList(),
+                page, size, found.totalItems());
+    }
+
+    record ListResponse(List<CommitmentViews.Summary> items, int page, int size, long totalItems) {
+    }
+
+    @GetMapping("/api/v1/commitments/{commitmentId}")
+    CommitmentViews.Detail one(@PathVariable String commitmentId, @RequestParam(required = false) String on,
+                               @RequestParam(required = false) Long minVersion,
+                               @RequestParam(required = false) String asOf) throws InterruptedException {
+        QueryParams.id("commitmentId", commitmentId);
+        LocalDate date = QueryParams.on(on, clock);
+        if (asOf != null) {
+            return CommitmentViews.detail(asOf(commitmentId, QueryParams.instant("asOf", asOf)), date);
+        }
+        if (minVersion != null) {
+            QueryParams.range("minVersion", minVersion > Integer.MAX_VALUE ? -1 : minVersion.intValue(), 0, Integer.MAX_VALUE);
+            awaitVersion(commitmentId, minVersion);
+        }
+        CommitmentState state = store.commitment(ViewTables.LIVE, commitmentId)
+                .orElseThrow(() -> new NotFoundException("commitment", commitmentId));
+        return CommitmentViews.detail(state, date);
+    }
+
+    /** Read-your-writes: waits (polling the view) until the commitment reaches the version a writer was given. */
+    private void awaitVersion(String commitmentId, long minVersion) throws InterruptedException {
+        Instant deadline = Instant.now().plus(properties.minVersionWait());
+        long version = store.version(ViewTables.LIVE, commitmentId);
+        while (version < minVersion) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new ProjectionBehindException(commitmentId, minVersion, version);
+            }
+            Thread.sleep(25);
+            version = store.version(ViewTables.LIVE, commitmentId);
+        }
+    }
+
+    /** The same fold as the live view, over the archived events that occurred at or before the instant. */
+    private CommitmentState asOf(String commitmentId, Instant instant) {
+        List<EventEnvelope> events = archive.streamUntil(commitmentId, instant);
+        if (events.isEmpty() || !(events.getFirst().event() instanceof CommitmentEvent)) {
+            throw new NotFoundException("commitment as of " + instant + ",", commitmentId);
+        }
+        return CommitmentFold.foldAll(events.stream().map(FoldInput::from).toList());
+    }
+}

@@ -1,0 +1,82 @@
+package mx.gobiernoabierto.compromisos.query.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+import mx.gobiernoabierto.compromisos.events.CommitmentStatus;
+import mx.gobiernoabierto.compromisos.events.OgpValue;
+
+/** Parses query parameters, naming the parameter in a {@code 400} when one is wrong. */
+public final class QueryParams {
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private QueryParams() {
+    }
+
+    public static String id(String name, String value) {
+        if (value != null && !UUID_TEXT.matcher(value).matches()) {
+            throw new BadQueryException(name, name + " must be a UUID");
+        }
+        return value;
+    }
+
+    public static LocalDate on(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadQueryException("on", "on must be a date as YYYY-MM-DD");
+        }
+    }
+
+    public static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadQueryException(name, name + " must be an ISO-8601 instant such as 2025-03-01T12:00:00.000Z");
+        }
+    }
+
+    public static CommitmentStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CommitmentStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException("status", "status must be one of " + java.util.Arrays.toString(CommitmentStatus.values()));
+        }
+    }
+
+    public static OgpValue ogpValue(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OgpValue.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException("ogpValue", "ogpValue must be one of " + java.util.Arrays.toString(OgpValue.values()));
+        }
+    }
+
+    public static Integer range(String name, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new BadQueryException(name, name + " must be from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    public static String slug(String name, String value) {
+        if (value != null && !value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new BadQueryException(name, name + " must be an STL slug such as stl-jalisco");
+        }
+        return value;
+    }
+}
