@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
-import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
 import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
 import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
 
@@ -59,7 +58,7 @@ class EventTopicListener {
 
     @KafkaListener(id = "projections", topics = "${compromisos.query.topic}")
     void onRecord(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = read(record.value());
+        EventEnvelope envelope = Envelopes.read(record.value());
         Projector.Result result = transactions.execute(tx -> {
             archive.keep(envelope, record.value());
             Projector.Result outcome = projector.accept(ViewTables.LIVE, envelope);
@@ -79,30 +78,6 @@ class EventTopicListener {
             case SKIPPED -> skipped.increment();
             case HELD -> held.increment();
         }
-    }
-
-    /** Reads and checks a record; anything that can never be applied is poison, for the dead-letter topic. */
-    static EventEnvelope read(String value) {
-        EventEnvelope envelope;
-        try {
-            envelope = EventEnvelope.fromJson(value);
-        } catch (RuntimeException e) {
-            throw new PoisonMessageException("unreadable envelope: " + e.getMessage(), e);
-        }
-        if (envelope == null || envelope.type() == null || envelope.aggregateId() == null || envelope.payload() == null
-                || envelope.occurredAt() == null) {
-            throw new PoisonMessageException("envelope without type, aggregateId, occurredAt or payload", null);
-        }
-        if (EventTypes.find(envelope.type()).isEmpty()) {
-            throw new PoisonMessageException("unknown event type: " + envelope.type(), null);
-        }
-        try {
-            envelope.event();
-            envelope.occurredAtInstant();
-        } catch (RuntimeException e) {
-            throw new PoisonMessageException("unreadable " + envelope.type() + " payload: " + e.getMessage(), e);
-        }
-        return envelope;
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
