@@ -6,13 +6,24 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class QueryConfig {
 
     @Bean
     Clock clock(QueryProperties properties) {
         return Clock.system(properties.timeZone());
+    }
+
+    /**
+     * The event topic, created on start if missing (whichever service starts first creates it, with the same
+     * partition count); the partition count bounds how many instances share the work.
+     */
+    @Bean
+    NewTopic eventTopic(QueryProperties properties) {
+        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions()).build();
     }
 
     /** Where poison records go; created on start if missing. */

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the query service.
  *
  * @param topic           the event topic to consume
+ * @param topicPartitions partitions of the event topic if this service creates it
  * @param deadLetterTopic where unreadable records go, with the reason in their headers
  * @param timeZone        the calendar of "today", the default {@code on=} date
  * @param minVersionWait  how long a read with {@code minVersion=} waits for the view to catch up
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("compromisos.query")
 public record QueryProperties(@DefaultValue("compromisos.events") String topic,
+                              @DefaultValue("6") int topicPartitions,
                               @DefaultValue("compromisos.events.dlt") String deadLetterTopic,
                               @DefaultValue("America/Mexico_City") ZoneId timeZone,
                               @DefaultValue("5s") Duration minVersionWait,

@@ -35,12 +35,6 @@ class ProjectionIntegrationTest extends QueryIntegrationTest {
         return story;
     }
 
-    private JsonNode awaitVersion(String commitmentId, long version) {
-        Http.Reply reply = http().get("/api/v1/commitments/" + commitmentId + "?minVersion=" + version);
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.json();
-    }
-
     @Test
     void theViewsEqualTheFiguresComputedByHand() {
         Streams.Story story = publishedInOrder();

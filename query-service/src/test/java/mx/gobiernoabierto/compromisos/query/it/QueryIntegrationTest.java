@@ -3,6 +3,7 @@ package mx.gobiernoabierto.compromisos.query.it;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import tools.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,7 +44,7 @@ abstract class QueryIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("compromisos.query.topic", () -> TOPIC);
         registry.add("compromisos.query.dead-letter-topic", () -> DEAD_LETTERS);
-        registry.add("compromisos.query.min-version-wait", () -> "2s");
+        registry.add("compromisos.query.min-version-wait", () -> "3s");
     }
 
     static synchronized void publish(EventEnvelope envelope) {
@@ -62,6 +63,14 @@ abstract class QueryIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits until the commitment's view reaches the version (reads with minVersion, retried through rebalances). */
+    JsonNode awaitVersion(String commitmentId, long version) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> http().get("/api/v1/commitments/" + commitmentId + "?minVersion=" + version),
+                        reply -> reply.status() == 200)
+                .json();
     }
 
     Http http() {

@@ -56,7 +56,7 @@ class EventTopicListener {
                 .register(meters);
     }
 
-    @KafkaListener(id = "projections", topics = "${compromisos.query.topic}")
+    @KafkaListener(id = "projections", idIsGroup = false, topics = "${compromisos.query.topic}")
     void onRecord(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = Envelopes.read(record.value());
         Projector.Result result = transactions.execute(tx -> {

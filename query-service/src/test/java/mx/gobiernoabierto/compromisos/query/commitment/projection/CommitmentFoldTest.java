@@ -113,8 +113,8 @@ class CommitmentFoldTest {
     @Test
     void revisedDetailsReplaceThePreviousOnes() {
         CommitmentState state = Story.drafted("c1").then(new CommitmentDetailsRevised("c1", "Nuevo título",
-                "Nuevo problema", "Nuevo objetivo", List.of("S1", "S2"), List.of(), List.of(OgpValue.CIVIC_PARTICIPATION),
-                List.of("5.5"), LocalDate.parse("2024-04-01"), LocalDate.parse("2026-03-31"))).state();
+                "Nuevo problema", "Nuevo objetivo", List.of("S1", "S2"), List.of(),
+                List.of(OgpValue.CIVIC_PARTICIPATION), List.of("5.5"), LocalDate.parse("2024-04-01"), LocalDate.parse("2026-03-31"))).state();
 
         assertThat(state.title()).isEqualTo("Nuevo título");
         assertThat(state.publicProblem()).isEqualTo("Nuevo problema");
