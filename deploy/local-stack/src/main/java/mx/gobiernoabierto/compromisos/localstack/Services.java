@@ -1,0 +1,117 @@
+package mx.gobiernoabierto.compromisos.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import mx.gobiernoabierto.compromisos.command.CommandServiceApplication;
+import mx.gobiernoabierto.compromisos.infrastructure.KafkaEndpoint;
+import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
+import mx.gobiernoabierto.compromisos.query.QueryServiceApplication;
+
+/**
+ * Both services in one JVM, each in its own application context with its own settings file and database. The
+ * query service's context leaves Axon's auto-configuration out: Axon is on the shared class path only for the
+ * command service.
+ */
+public final class Services implements AutoCloseable {
+
+    private final ConfigurableApplicationContext command;
+    private final ConfigurableApplicationContext query;
+
+    private Services(ConfigurableApplicationContext command, ConfigurableApplicationContext query) {
+        this.command = command;
+        this.query = query;
+    }
+
+    /**
+     * Starts the command service, then the query service.
+     *
+     * @param commandDatabase the command service's own database (its event store)
+     * @param queryDatabase   the query service's own database (its views)
+     * @param extra           further {@code --name=value} settings for both
+     */
+    public static Services start(PostgresEndpoint commandDatabase, PostgresEndpoint queryDatabase, KafkaEndpoint kafka,
+                                 int commandPort, int queryPort, List<String> extra) {
+        ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties(CommandServiceApplication.CONFIG_NAME)
+                .run(arguments(commandDatabase, kafka, commandPort, extra).toArray(String[]::new));
+        try {
+            List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
+            queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
+            ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
+                    .properties(QueryServiceApplication.CONFIG_NAME)
+                    .run(queryArguments.toArray(String[]::new));
+            return new Services(command, query);
+        } catch (RuntimeException e) {
+            command.close();
+            throw e;
+        }
+    }
+
+    private static List<String> arguments(PostgresEndpoint database, KafkaEndpoint kafka, int port, List<String> extra) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + (database.password() == null ? "" : database.password()),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        arguments.addAll(extra);
+        return arguments;
+    }
+
+    /** The port the command service listens on (useful when started on port 0). */
+    public int commandPort() {
+        return Integer.parseInt(command.getEnvironment().getProperty("local.server.port", "-1"));
+    }
+
+    public int queryPort() {
+        return Integer.parseInt(query.getEnvironment().getProperty("local.server.port", "-1"));
+    }
+
+    public ConfigurableApplicationContext commandContext() {
+        return command;
+    }
+
+    public ConfigurableApplicationContext queryContext() {
+        return query;
+    }
+
+    /** Stops the query service, then the command service, each gracefully. */
+    @Override
+    public void close() {
+        try {
+            query.close();
+        } finally {
+            command.close();
+        }
+    }
+
+    /** Axon's auto-configuration classes, as its jar lists them for Spring Boot. */
+    static Set<String> axonAutoConfigurations() {
+        Set<String> classes = new LinkedHashSet<>();
+        try {
+            for (URL url : Collections.list(Services.class.getClassLoader().getResources(
+                    "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"))) {
+                try (InputStream in = url.openStream()) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .map(String::strip)
+                            .filter(line -> line.startsWith("org.axonframework."))
+                            .forEach(classes::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list auto-configurations", e);
+        }
+        return classes;
+    }
+}
