@@ -31,4 +31,16 @@ class ObservabilityIntegrationTest extends IntegrationTest {
             assertThat(metrics).contains("http_server_requests_seconds");
         });
     }
+
+    @Test
+    void theApiIsDocumentedWithItsProblemTypesAndTheTypesDereference() {
+        Api.Reply docs = api().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.text()).contains("/api/v1/commitments/{id}/milestones/{milestoneId}/progress",
+                "/problems/version-conflict", "Idempotency-Key");
+        assertThat(api().get("/swagger-ui/index.html").status()).isEqualTo(200);
+        Api.Reply type = api().get("/problems/duplicate-code");
+        assertThat(type.status()).isEqualTo(200);
+        assertThat(type.field("meaning")).contains("already used in this plan");
+    }
 }

@@ -36,4 +36,13 @@ class QueryObservabilityIntegrationTest extends QueryIntegrationTest {
             assertThat(metrics).containsPattern("compromisos_consumer_lag_records\\{[^}]*partition=\"0\"");
         });
     }
+
+    @Test
+    void theApiIsDocumented() {
+        Http.Reply docs = http().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.text()).contains("/api/v1/sdg/progress", "/api/v1/commitments/{commitmentId}/history",
+                "/problems/projection-behind");
+        assertThat(http().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
 }
