@@ -128,7 +128,7 @@ class EndToEndTest {
         assertThat(then.get("implementationProgress").decimalValue()).isEqualByComparingTo(new BigDecimal("20.0"));
     }
 
-    private static String dbName(String jdbcUrl) {
+    static String dbName(String jdbcUrl) {
         String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
         return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     }
