@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -22,6 +25,20 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     byte[] body() {
         return body;
+    }
+
+    /** The cached body of a request, however many wrappers (Spring Security's among them) lie around it. */
+    static Optional<byte[]> bodyOf(ServletRequest request) {
+        ServletRequest current = request;
+        while (true) {
+            if (current instanceof CachedBodyRequest cached) {
+                return Optional.of(cached.body());
+            }
+            if (!(current instanceof ServletRequestWrapper wrapper)) {
+                return Optional.empty();
+            }
+            current = wrapper.getRequest();
+        }
     }
 
     @Override

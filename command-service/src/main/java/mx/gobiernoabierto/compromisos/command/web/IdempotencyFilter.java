@@ -14,7 +14,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,9 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  * same method, path and body gets that stored answer and writes nothing; another body is {@code 422}. A
  * concurrent repeat waits on the key's row until the first commits. Failed requests keep no key: they wrote
  * nothing, and a retry is judged afresh.
+ *
+ * <p>It runs after the security filters, so a request refused there ({@code 401}, {@code 403}) never claims a key
+ * nor gets a stored answer; and the caller is part of the fingerprint, so one caller's key never replays another's
+ * answer.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -43,10 +47,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Actors actors;
 
-    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions) {
+    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Actors actors) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.actors = actors;
     }
 
     @Override
@@ -64,8 +70,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "invalid Idempotency-Key"));
             return;
         }
-        byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : new byte[0];
-        String fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), body);
+        byte[] body = CachedBodyRequest.bodyOf(request)
+                .orElseThrow(() -> new IllegalStateException("the body limit filter must run before the idempotency filter"));
+        String fingerprint = fingerprint(actors.current(), request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         Optional<StoredAnswer> earlier = transactions.execute(tx -> {
             boolean claimed = jdbc.sql("""
@@ -123,10 +130,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return headers;
     }
 
-    private static String fingerprint(String method, String path, byte[] body) {
+    private static String fingerprint(String actor, String method, String path, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((actor + "\n" + method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);

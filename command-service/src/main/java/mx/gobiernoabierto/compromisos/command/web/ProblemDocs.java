@@ -22,8 +22,8 @@ class ProblemDocs {
         Map<String, String> types = new LinkedHashMap<>();
         types.put(ProblemTypes.VALIDATION, "400: malformed JSON, a missing or invalid field, an unknown enum value, a bad"
                 + " SDG code, a bad URL, a date in the future; `errors` lists each field and what is wrong with it.");
-        types.put("unauthorized", "401: the request needs credentials.");
-        types.put("forbidden", "403: these credentials may not do this.");
+        types.put(ProblemTypes.UNAUTHORIZED, "401: the request needs credentials (HTTP Basic or a bearer JWT; see `WWW-Authenticate`); nothing was written.");
+        types.put(ProblemTypes.FORBIDDEN, "403: these credentials may not do this: plans need ADMIN, the evaluation EVALUATOR, every other command an STL_EDITOR of the commitment's STL; nothing was written.");
         types.put(ProblemTypes.NOT_FOUND, "404: no such plan, commitment, milestone, indicator or measurement.");
         types.put(ProblemTypes.INVALID_STATE, "409: the lifecycle forbids this command now (e.g. progress on a DRAFT).");
         types.put(ProblemTypes.VERSION_CONFLICT, "409: `If-Match` named another version; `currentVersion` says which"

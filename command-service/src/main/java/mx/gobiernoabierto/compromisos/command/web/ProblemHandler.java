@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -91,6 +93,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException failure) {
         return problem(ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND,
                 "no commitment or plan with id " + failure.getAggregateIdentifier()));
+    }
+
+    /**
+     * A refusal of Spring Security's raised in a controller ({@code StlAccess}) goes back to the security filters,
+     * which answer it as every other refusal is answered, counted and logged.
+     */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    ResponseEntity<Object> refused(RuntimeException refusal) {
+        throw refusal;
     }
 
     @ExceptionHandler(Exception.class)
@@ -170,6 +181,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (failure instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
+        if (failure instanceof StrictJsonConfig.UnsafeTextException) {
+            return StrictJsonConfig.PLAIN_TEXT_RULE;
+        }
         if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {
@@ -192,9 +206,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return "invalid value";
     }
 
+    /** The first line of a parser's message, without the name of the setting that set a limit. */
     private static String firstLine(String message) {
         int end = message.indexOf('\n');
-        String line = end < 0 ? message : message.substring(0, end);
+        String line = (end < 0 ? message : message.substring(0, end)).replaceAll(",? from `[^`]*`", "");
         return line.length() > 300 ? line.substring(0, 300) : line;
     }
 }

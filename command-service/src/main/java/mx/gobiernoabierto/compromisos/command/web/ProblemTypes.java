@@ -18,9 +18,11 @@ public final class ProblemTypes {
     public static final String DUPLICATE_CODE = "duplicate-code";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String IDEMPOTENCY_KEY_REUSE = "idempotency-key-reuse";
+    public static final String UNAUTHORIZED = "unauthorized";
+    public static final String FORBIDDEN = "forbidden";
 
     private static final Map<Integer, String> BY_STATUS = Map.of(
-            400, VALIDATION, 401, "unauthorized", 403, "forbidden", 404, NOT_FOUND, 405, "method-not-allowed",
+            400, VALIDATION, 401, UNAUTHORIZED, 403, FORBIDDEN, 404, NOT_FOUND, 405, "method-not-allowed",
             406, "not-acceptable", 409, INVALID_STATE, 413, PAYLOAD_TOO_LARGE, 415, "unsupported-media-type",
             422, IDEMPOTENCY_KEY_REUSE);
 

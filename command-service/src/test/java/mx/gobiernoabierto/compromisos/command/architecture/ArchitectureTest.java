@@ -35,4 +35,12 @@ class ArchitectureTest {
                         "org.axonframework.eventsourcing..")
                 .check(CLASSES);
     }
+
+    @Test
+    void accessRulesNeverDependOnTheWebLayerItGuards() {
+        noClasses().that().resideInAPackage("..command.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("mx.gobiernoabierto.compromisos..web..",
+                        "mx.gobiernoabierto.compromisos..domain..")
+                .check(CLASSES);
+    }
 }

@@ -39,7 +39,7 @@ class CommitmentLifecycleIntegrationTest extends IntegrationTest {
                 body("completedOn", TODAY.toString(), "evidenceUrls",
                         List.of("https://transparencia.jalisco.gob.mx/presupuesto/2025"))));
         scenario.ok(api.post(scenario.path("/completion"), body("completedOn", TODAY.toString())));
-        Api.Reply evaluated = scenario.ok(api.post(scenario.path("/evaluation"), body("evaluatedOn", TODAY.toString(),
+        Api.Reply evaluated = scenario.ok(api(DemoUser.EVALUATOR).post(scenario.path("/evaluation"), body("evaluatedOn", TODAY.toString(),
                 "completionLevel", "COMPLETE", "didItOpenGovernment", "MAJOR",
                 "findings", "El portal se usa por periodistas y regidores.", "evaluator", "Mecanismo Independiente")));
         long version = evaluated.json().get("version").asLong();
@@ -56,8 +56,12 @@ class CommitmentLifecycleIntegrationTest extends IntegrationTest {
                 "IndicatorDefined", "CommitmentAdopted", "ImplementationStarted", "MilestoneProgressLogged",
                 "MeasurementRecorded", "MeasurementCorrected", "MonitoringReportSubmitted", "MilestoneCompleted",
                 "CommitmentCompleted", "CommitmentEvaluated");
+        assertThat(published).extracting(EventEnvelope::actor).containsExactly(
+                DemoUser.EDITOR_JALISCO.id, DemoUser.EDITOR_JALISCO.id, DemoUser.EDITOR_JALISCO.id,
+                DemoUser.EDITOR_JALISCO.id, DemoUser.EDITOR_JALISCO.id, DemoUser.EDITOR_JALISCO.id,
+                DemoUser.EDITOR_JALISCO.id, DemoUser.EDITOR_JALISCO.id, DemoUser.EDITOR_JALISCO.id,
+                DemoUser.EDITOR_JALISCO.id, DemoUser.EDITOR_JALISCO.id, DemoUser.EVALUATOR.id);
         assertThat(published).allSatisfy(envelope -> {
-            assertThat(envelope.actor()).isEqualTo("anonymous");
             assertThat(envelope.aggregateType()).isEqualTo("Commitment");
             assertThat(envelope.occurredAt()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
             assertThat(envelope.hashMatches()).isTrue();

@@ -14,14 +14,16 @@ import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
 
 /**
  * The command service on a real PostgreSQL (a database of its own) and a real Kafka broker, as
- * {@link TestInfrastructure} provides them. Every subclass shares one application context, so tests keep apart
- * by creating their own plans and commitments.
+ * {@link TestInfrastructure} provides them. Callers sign in both ways at once: the demo users ({@link DemoUser}) of
+ * the {@code demo} profile over HTTP Basic, and JWTs of a test identity provider ({@link TestTokens}). Every
+ * subclass shares one application context, so tests keep apart by creating their own plans and commitments.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = CommandServiceApplication.CONFIG_NAME)
+        properties = {CommandServiceApplication.CONFIG_NAME, "spring.profiles.active=demo"})
 abstract class IntegrationTest {
 
     static final String TOPIC = "compromisos.events.it";
+    static final TestTokens TOKENS = new TestTokens();
     private static final String DATABASE = TestInfrastructure.freshDatabase("command_it");
 
     @LocalServerPort
@@ -42,10 +44,33 @@ abstract class IntegrationTest {
         registry.add("compromisos.topic-partitions", () -> 3);
         registry.add("compromisos.snapshot-threshold", () -> 5);
         registry.add("axon.eventhandling.processors.kafka-publisher.batch-size", () -> 5);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
+        registry.add("compromisos.security.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("compromisos.security.jwt.audience", () -> TestTokens.AUDIENCE);
     }
 
+    /** The API as the editor of Jalisco, the STL of the plans {@link Scenario} registers. */
     Api api() {
+        return api(DemoUser.EDITOR_JALISCO);
+    }
+
+    Api api(DemoUser user) {
+        return anonymousApi().as(user);
+    }
+
+    Api anonymousApi() {
         return new Api("http://127.0.0.1:" + port);
+    }
+
+    /** The API with a bearer token. */
+    Api bearer(String token) {
+        return anonymousApi().withAuthorization("Bearer " + token);
+    }
+
+    /** The API with a valid token of a caller with the roles and STLs of a demo user, but another subject. */
+    Api bearerLike(DemoUser user) {
+        return bearer(TOKENS.sign(TestTokens.with(TOKENS.claims("jwt-" + user.id), java.util.Map.of(
+                "roles", java.util.List.of(user.role), "stl_ids", user.stls))));
     }
 
     long storedEvents(String aggregateId) {

@@ -11,7 +11,7 @@ class ObservabilityIntegrationTest extends IntegrationTest {
 
     @Test
     void healthReportsTheDatabaseAndKafka() {
-        Api.Reply health = api().get("/actuator/health");
+        Api.Reply health = anonymousApi().get("/actuator/health");
 
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
@@ -24,7 +24,7 @@ class ObservabilityIntegrationTest extends IntegrationTest {
         new Scenario(api()).planned();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = api().get("/actuator/prometheus").text();
+            String metrics = anonymousApi().get("/actuator/prometheus").text();
             assertThat(metrics).contains("compromisos_publisher_lag_events");
             assertThat(metrics).contains("compromisos_events_appended_total{", "type=\"MilestonePlanned\"");
             assertThat(metrics).containsPattern("commandBus.*PlanMilestone|PlanMilestone.*commandBus");
@@ -34,12 +34,12 @@ class ObservabilityIntegrationTest extends IntegrationTest {
 
     @Test
     void theApiIsDocumentedWithItsProblemTypesAndTheTypesDereference() {
-        Api.Reply docs = api().get("/v3/api-docs");
+        Api.Reply docs = anonymousApi().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.text()).contains("/api/v1/commitments/{id}/milestones/{milestoneId}/progress",
                 "/problems/version-conflict", "Idempotency-Key");
-        assertThat(api().get("/swagger-ui/index.html").status()).isEqualTo(200);
-        Api.Reply type = api().get("/problems/duplicate-code");
+        assertThat(anonymousApi().get("/swagger-ui/index.html").status()).isEqualTo(200);
+        Api.Reply type = anonymousApi().get("/problems/duplicate-code");
         assertThat(type.status()).isEqualTo(200);
         assertThat(type.field("meaning")).contains("already used in this plan");
     }

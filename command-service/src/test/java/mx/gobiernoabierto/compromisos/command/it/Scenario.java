@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Builds commitments through the HTTP API, step by step, as an STL would. */
+/**
+ * Builds commitments through the HTTP API, step by step, as an STL would: the administrator registers the plan of
+ * {@code stl-jalisco}, and the API given (the editor of Jalisco) does the rest.
+ */
 final class Scenario {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Mexico_City"));
+    static final String STL = "stl-jalisco";
 
     private final Api api;
     String planId;
@@ -23,8 +28,13 @@ final class Scenario {
         this.api = api;
     }
 
+    /** The API this scenario writes with. */
+    Api api() {
+        return api;
+    }
+
     Scenario plan() {
-        Api.Reply reply = api.post("/api/v1/plans", body("stlId", "stl-jalisco", "stlName", "STL Jalisco",
+        Api.Reply reply = api.as(DemoUser.ADMIN).post("/api/v1/plans", body("stlId", STL, "stlName", "STL Jalisco",
                 "jurisdiction", "Jalisco", "title", "Plan de Acción Local 2024-2026",
                 "periodStart", "2024-01-01", "periodEnd", "2026-12-31"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -36,7 +46,7 @@ final class Scenario {
         return api.post("/api/v1/commitments", draftBody(planId, code));
     }
 
-    static Object draftBody(String planId, String code) {
+    static Map<String, Object> draftBody(String planId, String code) {
         return body("planId", planId, "code", code,
                 "title", "Presupuesto abierto municipal",
                 "publicProblem", "La ciudadanía no conoce en qué se gasta el presupuesto municipal.",

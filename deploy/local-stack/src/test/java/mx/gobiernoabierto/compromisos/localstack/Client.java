@@ -17,9 +17,18 @@ final class Client {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    private final String authorization;
 
+    /** An anonymous client: reads are public. */
     Client(String base) {
+        this(base, null, null);
+    }
+
+    /** A client that writes as one of the demo users, over HTTP Basic. */
+    Client(String base, String username, String password) {
         this.base = base;
+        this.authorization = username == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     JsonNode post(String path, Object body) {
@@ -31,7 +40,10 @@ final class Client {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    private static JsonNode send(HttpRequest.Builder request) {
+    private JsonNode send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -44,7 +44,7 @@ class DemoDataTest {
         services = Services.start(
                 postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("demo_command"))),
                 postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("demo_query"))),
-                TestInfrastructure.kafka(), 0, 0, List.of("--compromisos.topic=demo.events",
+                TestInfrastructure.kafka(), 0, 0, List.of("--spring.profiles.active=demo", "--compromisos.topic=demo.events",
                         "--compromisos.query.topic=demo.events", "--compromisos.query.dead-letter-topic=demo.events.dlt"));
         commandUrl = "http://127.0.0.1:" + services.commandPort();
         queryUrl = "http://127.0.0.1:" + services.queryPort();

@@ -30,7 +30,9 @@ class EndToEndTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Mexico_City"));
     private static Services services;
+    private static Client admin;
     private static Client command;
+    private static Client anonymous;
     private static Client query;
 
     @BeforeAll
@@ -39,9 +41,11 @@ class EndToEndTest {
         services = Services.start(
                 postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("e2e_command"))),
                 postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("e2e_query"))),
-                TestInfrastructure.kafka(), 0, 0, List.of("--compromisos.topic=e2e.events",
+                TestInfrastructure.kafka(), 0, 0, List.of("--spring.profiles.active=demo", "--compromisos.topic=e2e.events",
                         "--compromisos.query.topic=e2e.events", "--compromisos.query.dead-letter-topic=e2e.events.dlt"));
-        command = new Client("http://127.0.0.1:" + services.commandPort());
+        admin = new Client("http://127.0.0.1:" + services.commandPort(), "admin", "demo-admin");
+        command = new Client("http://127.0.0.1:" + services.commandPort(), "editor.nuevoleon", "demo-nuevoleon");
+        anonymous = new Client("http://127.0.0.1:" + services.commandPort());
         query = new Client("http://127.0.0.1:" + services.queryPort());
     }
 
@@ -54,7 +58,7 @@ class EndToEndTest {
 
     @Test
     void commandsInOverHttpGiveViewsEqualToHandComputedFiguresAHistoryThatVerifiesAndAsOfViews() throws Exception {
-        String planId = command.post("/api/v1/plans", Map.of("stlId", "stl-nuevo-leon", "stlName", "STL Nuevo León",
+        String planId = admin.post("/api/v1/plans", Map.of("stlId", "stl-nuevo-leon", "stlName", "STL Nuevo León",
                 "jurisdiction", "Nuevo León", "title", "Plan de Acción Local 2025-2027",
                 "periodStart", "2025-01-01", "periodEnd", "2027-12-31")).get("planId").asString();
         LocalDate start = TODAY.minusDays(100);
@@ -102,6 +106,8 @@ class EndToEndTest {
         assertThat(view.get("scheduleStatus").asString()).isEqualTo("DELAYED");
         assertThat(view.get("milestonesOverdue").asInt()).isEqualTo(1);
         assertThat(view.get("version").asLong()).isEqualTo(version);
+        assertThat(query.get(path + "/history").get("events").findValuesAsString("actor"))
+                .as("every event records the stable id of who wrote it").containsOnly("usr-nl-editor-01");
         JsonNode plan = query.get("/api/v1/plans/" + planId + "/progress?on=" + TODAY);
         assertThat(plan.get("commitmentsByStatus").get("IN_IMPLEMENTATION").asInt()).isEqualTo(1);
         assertThat(plan.get("delayed").asInt()).isEqualTo(1);
@@ -120,7 +126,7 @@ class EndToEndTest {
         }
         assertThat(history.get("events").size()).isEqualTo((int) version + 1);
         assertThat(query.get(path + "/integrity").get("headHash").asString()).isEqualTo(prev);
-        assertThat(command.get(path + "/integrity").get("headHash").asString()).isEqualTo(prev);
+        assertThat(anonymous.get(path + "/integrity").get("headHash").asString()).isEqualTo(prev);
 
         JsonNode then = query.get(path + "?asOf=" + between + "&on=" + TODAY);
         assertThat(then.get("version").asLong()).isEqualTo(afterStart.get("version").asLong());

@@ -24,7 +24,7 @@ class ReadmeTourTest {
         services = Services.start(
                 postgres.withDatabase(EndToEndTest.dbName(TestInfrastructure.freshDatabase("tour_command"))),
                 postgres.withDatabase(EndToEndTest.dbName(TestInfrastructure.freshDatabase("tour_query"))),
-                TestInfrastructure.kafka(), 0, 0, List.of("--compromisos.topic=tour.events",
+                TestInfrastructure.kafka(), 0, 0, List.of("--spring.profiles.active=demo", "--compromisos.topic=tour.events",
                         "--compromisos.query.topic=tour.events", "--compromisos.query.dead-letter-topic=tour.events.dlt"));
     }
 

@@ -12,6 +12,9 @@ import mx.gobiernoabierto.compromisos.events.OgpValue;
 /** Parses query parameters, naming the parameter in a {@code 400} when one is wrong. */
 public final class QueryParams {
 
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern INSTANT =
+            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?Z");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -30,6 +33,9 @@ public final class QueryParams {
             return LocalDate.now(clock);
         }
         try {
+            if (!DATE.matcher(value).matches()) {
+                throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+            }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadQueryException("on", "on must be a date as YYYY-MM-DD");
@@ -38,6 +44,9 @@ public final class QueryParams {
 
     public static Instant instant(String name, String value) {
         try {
+            if (value == null || !INSTANT.matcher(value).matches()) {
+                throw new DateTimeParseException("not an instant of years 0000-9999 in UTC", String.valueOf(value), 0);
+            }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadQueryException(name, name + " must be an ISO-8601 instant such as 2025-03-01T12:00:00.000Z");
@@ -74,8 +83,8 @@ public final class QueryParams {
     }
 
     public static String slug(String name, String value) {
-        if (value != null && !value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new BadQueryException(name, name + " must be an STL slug such as stl-jalisco");
+        if (value != null && (value.length() > 100 || !value.matches("[a-z0-9]+(-[a-z0-9]+)*"))) {
+            throw new BadQueryException(name, name + " must be an STL slug of at most 100 characters such as stl-jalisco");
         }
         return value;
     }

@@ -23,7 +23,8 @@ class QueryProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryProblems.class);
     private static final Map<Integer, String> TYPES = Map.of(400, "validation", 401, "unauthorized", 403, "forbidden",
-            404, "not-found", 405, "method-not-allowed", 406, "not-acceptable", 503, "projection-behind");
+            404, "not-found", 405, "method-not-allowed", 406, "not-acceptable", 413, "payload-too-large",
+            415, "unsupported-media-type", 503, "projection-behind");
 
     @ExceptionHandler(BadQueryException.class)
     ResponseEntity<Object> badQuery(BadQueryException failure) {
@@ -75,7 +76,12 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     }
 
     private static URI type(int status) {
-        return URI.create("/problems/" + TYPES.getOrDefault(status, status >= 500 ? "internal" : "bad-request"));
+        return URI.create("/problems/" + typeName(status));
+    }
+
+    /** The name of the problem type a status gets when nothing more specific is known. */
+    static String typeName(int status) {
+        return TYPES.getOrDefault(status, status >= 500 ? "internal" : "bad-request");
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {

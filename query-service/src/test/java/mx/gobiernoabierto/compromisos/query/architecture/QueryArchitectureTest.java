@@ -28,4 +28,12 @@ class QueryArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "org.apache.kafka..")
                 .check(CLASSES);
     }
+
+    @Test
+    void accessRulesNeverDependOnTheWebLayerItGuards() {
+        noClasses().that().resideInAPackage("..query.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("mx.gobiernoabierto.compromisos..web..",
+                        "mx.gobiernoabierto.compromisos..projection..")
+                .check(CLASSES);
+    }
 }

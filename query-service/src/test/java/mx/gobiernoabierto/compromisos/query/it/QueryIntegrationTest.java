@@ -19,10 +19,11 @@ import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
 import mx.gobiernoabierto.compromisos.query.QueryServiceApplication;
 
 /**
- * The query service on a real PostgreSQL (a database of its own) and a real Kafka broker; tests play the
- * command service's part by producing envelopes to the topic.
+ * The query service on a real PostgreSQL (a database of its own) and a real Kafka broker, with the demo users of the
+ * {@code demo} profile; tests play the command service's part by producing envelopes to the topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = QueryServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {QueryServiceApplication.CONFIG_NAME, "spring.profiles.active=demo"})
 abstract class QueryIntegrationTest {
 
     static final String TOPIC = "compromisos.events.query-it";

@@ -51,6 +51,7 @@ class ReplayIntegrationTest extends QueryIntegrationTest {
     private JsonNode replay(boolean switchOver) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/admin/replay?switchOver=" + switchOver))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo-admin".getBytes()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body());

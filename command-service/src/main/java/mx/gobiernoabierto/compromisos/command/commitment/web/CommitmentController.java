@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import mx.gobiernoabierto.compromisos.command.commitment.domain.CommitmentCommands.*;
 import mx.gobiernoabierto.compromisos.command.commitment.web.CommitmentRequests.*;
+import mx.gobiernoabierto.compromisos.command.security.StlAccess;
 import mx.gobiernoabierto.compromisos.command.web.CommandSender;
 import mx.gobiernoabierto.compromisos.command.web.Ids;
 import mx.gobiernoabierto.compromisos.command.web.Versions;
@@ -27,13 +28,16 @@ class CommitmentController {
     private static final String IF_MATCH = "If-Match";
 
     private final CommandSender commands;
+    private final StlAccess stlAccess;
 
-    CommitmentController(CommandSender commands) {
+    CommitmentController(CommandSender commands, StlAccess stlAccess) {
         this.commands = commands;
+        this.stlAccess = stlAccess;
     }
 
     @PostMapping
     ResponseEntity<CommitmentResponse> draft(@Valid @RequestBody DraftCommitmentRequest request) {
+        stlAccess.requireEditorOfPlan(request.planId());
         String commitmentId = Ids.newId();
         commands.send(new DraftCommitment(commitmentId, request.planId(), request.code(), request.details()));
         return Versions.created(URI.create("/api/v1/commitments/" + commitmentId), 0,

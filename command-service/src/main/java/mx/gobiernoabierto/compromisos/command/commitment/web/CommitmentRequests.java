@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,9 @@ import mx.gobiernoabierto.compromisos.events.Sector;
 
 /**
  * Request bodies of the commitment endpoints. Limits: titles and names 300 characters, long texts 10,000,
- * URLs 2,000, lists 50 entries; numbers at most 1e15 in size.
+ * URLs 2,000 (absolute {@code http} or {@code https}), units 100, codes 50, SDG codes 10 or 12, lists 50 entries;
+ * numbers at most 1e15 in size with at most 10 decimals. Every text is plain text (no control characters but tab
+ * and line breaks, no markup) and every date is {@code YYYY-MM-DD}: see {@code StrictJsonConfig}.
  */
 final class CommitmentRequests {
 
@@ -35,6 +38,7 @@ final class CommitmentRequests {
     static final int TEXT = 10_000;
     static final int URL = 2_000;
     static final int LIST = 50;
+    static final int DECIMALS = 10;
 
     private CommitmentRequests() {
     }
@@ -83,16 +87,16 @@ final class CommitmentRequests {
             @NotNull LocalDate dueDate,
             @NotBlank @Size(max = NAME) String responsible,
             @DecimalMin(value = "0", inclusive = false, message = "must be a positive number")
-            @DecimalMax("1000000") BigDecimal weight) {
+            @DecimalMax("1000000") @Digits(integer = 7, fraction = DECIMALS) BigDecimal weight) {
     }
 
     record DefineIndicatorRequest(
             @NotBlank @Size(max = NAME) String name,
             @NotNull IndicatorKind kind,
             @NotBlank @Size(max = 100) String unit,
-            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") BigDecimal baseline,
+            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") @Digits(integer = 16, fraction = DECIMALS) BigDecimal baseline,
             @NotNull LocalDate baselineDate,
-            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") BigDecimal target,
+            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") @Digits(integer = 16, fraction = DECIMALS) BigDecimal target,
             @NotNull LocalDate targetDate,
             @NotNull Direction direction,
             @NotNull Frequency frequency,
@@ -127,14 +131,14 @@ final class CommitmentRequests {
     }
 
     record RecordMeasurementRequest(
-            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") BigDecimal value,
+            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") @Digits(integer = 16, fraction = DECIMALS) BigDecimal value,
             @NotNull LocalDate measuredOn,
             @NotBlank @Size(max = NAME) String source,
             @Size(max = TEXT) String note) {
     }
 
     record CorrectMeasurementRequest(
-            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") BigDecimal value,
+            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") @Digits(integer = 16, fraction = DECIMALS) BigDecimal value,
             @NotBlank @Size(max = TEXT) String reason) {
     }
 
