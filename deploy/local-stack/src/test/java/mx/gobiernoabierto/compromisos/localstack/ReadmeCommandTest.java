@@ -40,7 +40,13 @@ class ReadmeCommandTest {
         Process first = start(command, "--demo " + arguments, "first.log");
         try {
             awaitHealthy(first, commandPort, queryPort, "first.log");
-            before = awaitDemo(queryPort);
+            before = awaitDemo(queryPort, "first.log");
+
+            Process again = start(command, arguments, "again.log");
+            assertThat(again.waitFor(5, TimeUnit.MINUTES)).as("a second start on the same data ends by itself").isTrue();
+            String refusal = Files.readString(data.resolve("again.log"));
+            assertThat(refusal).contains("another local stack is already running with its data in")
+                    .as("a message, not a stack trace").doesNotContain("\tat ");
         } finally {
             interrupt(first);
         }
@@ -62,11 +68,19 @@ class ReadmeCommandTest {
         }
     }
 
-    private JsonNode awaitDemo(int queryPort) {
+    /** The demo's views once the load has finished (the banner follows it) and the query side has settled. */
+    private JsonNode awaitDemo(int queryPort, String log) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Files.readString(data.resolve(log)).contains("Compromisos is running"));
         Client query = new Client("http://127.0.0.1:" + queryPort);
-        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> query.get("/api/v1/commitments?size=500"), list -> list.get("totalItems").asInt() >= 10
-                        && list.get("items").findValuesAsString("status").contains("EVALUATED"));
+        JsonNode[] previous = {null};
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> query.get("/api/v1/commitments?size=500"), list -> {
+                    boolean settled = list.equals(previous[0]) && list.get("totalItems").asInt() >= 10
+                            && list.get("items").findValuesAsString("status").contains("EVALUATED");
+                    previous[0] = list;
+                    return settled;
+                });
     }
 
     private void awaitHealthy(Process process, int commandPort, int queryPort, String log) {
