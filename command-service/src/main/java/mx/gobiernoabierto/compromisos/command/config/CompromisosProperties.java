@@ -12,10 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic             the Kafka topic events are published to
  * @param topicPartitions   partitions of that topic when the service creates it
  * @param snapshotThreshold events after which a commitment's state is snapshotted
+ * @param idempotencyRetention how long answers to requests with an {@code Idempotency-Key} are kept (at least 24 h)
  */
 @ConfigurationProperties("compromisos")
 public record CompromisosProperties(@DefaultValue("America/Mexico_City") ZoneId timeZone,
                                     @DefaultValue("compromisos.events") String topic,
                                     @DefaultValue("6") int topicPartitions,
-                                    @DefaultValue("100") int snapshotThreshold) {
+                                    @DefaultValue("100") int snapshotThreshold,
+                                    @DefaultValue("7d") java.time.Duration idempotencyRetention) {
+
+    public CompromisosProperties {
+        if (idempotencyRetention.compareTo(java.time.Duration.ofHours(24)) < 0) {
+            throw new IllegalArgumentException("compromisos.idempotency-retention must be at least 24h: the contract "
+                    + "keeps idempotency keys at least that long");
+        }
+    }
 }

@@ -10,6 +10,15 @@ import org.junit.jupiter.api.Test;
 class ObservabilityIntegrationTest extends IntegrationTest {
 
     @Test
+    void readinessDependsOnTheDatabase() {
+        Api.Reply readiness = api().get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        assertThat(readiness.json().get("components").has("db")).isTrue();
+        assertThat(readiness.json().get("components").has("kafka")).isFalse();
+    }
+
+    @Test
     void healthReportsTheDatabaseAndKafka() {
         Api.Reply health = anonymousApi().get("/actuator/health");
 
