@@ -54,24 +54,22 @@ public final class QueryParams {
     }
 
     public static CommitmentStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return CommitmentStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadQueryException("status", "status must be one of " + java.util.Arrays.toString(CommitmentStatus.values()));
-        }
+        return enumValue("status", value, CommitmentStatus.class);
     }
 
     public static OgpValue ogpValue(String value) {
+        return enumValue("ogpValue", value, OgpValue.class);
+    }
+
+    /** The named constant, {@code null} for an absent or blank value, a {@code 400} naming the choices otherwise. */
+    private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OgpValue.valueOf(value);
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new BadQueryException("ogpValue", "ogpValue must be one of " + java.util.Arrays.toString(OgpValue.values()));
+            throw new BadQueryException(name, name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 

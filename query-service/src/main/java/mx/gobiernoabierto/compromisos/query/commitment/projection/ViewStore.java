@@ -1,7 +1,6 @@
 package mx.gobiernoabierto.compromisos.query.commitment.projection;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,17 +26,6 @@ public class ViewStore {
                 .query(String.class)
                 .optional()
                 .map(ViewStore::readState);
-    }
-
-    public List<CommitmentState> commitments(ViewTables tables, String planId, String stlId) {
-        return jdbc.sql("SELECT state FROM " + tables.commitments()
-                        + " WHERE (CAST(? AS TEXT) IS NULL OR plan_id = ?) AND (CAST(? AS TEXT) IS NULL OR stl_id = ?)"
-                        + " ORDER BY plan_id, code")
-                .params(planId, planId, stlId, stlId)
-                .query(String.class)
-                .list().stream()
-                .map(ViewStore::readState)
-                .toList();
     }
 
     public long version(ViewTables tables, String commitmentId) {
@@ -127,7 +115,8 @@ public class ViewStore {
         return jdbc.sql("SELECT count(*) FROM " + tables.held()).query(Long.class).single();
     }
 
-    static CommitmentState readState(String json) {
+    /** A stored view row's state. */
+    public static CommitmentState readState(String json) {
         return EventJson.mapper().readValue(json, CommitmentState.class);
     }
 

@@ -46,7 +46,7 @@ public class CommitmentSearch {
         List<CommitmentState> items = jdbc.sql("SELECT state FROM " + ViewTables.LIVE.commitments() + where
                         + " ORDER BY plan_id, code LIMIT ? OFFSET ?")
                 .params(params).query(String.class).list().stream()
-                .map(CommitmentSearch::read)
+                .map(ViewStore::readState)
                 .toList();
         return new Page(items, total);
     }
@@ -56,7 +56,7 @@ public class CommitmentSearch {
         String where = where(filter, params);
         return jdbc.sql("SELECT state FROM " + ViewTables.LIVE.commitments() + where + " ORDER BY plan_id, code")
                 .params(params).query(String.class).list().stream()
-                .map(CommitmentSearch::read)
+                .map(ViewStore::readState)
                 .toList();
     }
 
@@ -83,9 +83,5 @@ public class CommitmentSearch {
             params.add(filter.ogpValue().name());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    private static CommitmentState read(String json) {
-        return mx.gobiernoabierto.compromisos.events.wire.EventJson.mapper().readValue(json, CommitmentState.class);
     }
 }

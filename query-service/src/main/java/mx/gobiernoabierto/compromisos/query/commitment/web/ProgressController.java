@@ -27,10 +27,12 @@ import mx.gobiernoabierto.compromisos.query.web.QueryParams;
 class ProgressController {
 
     private final ViewStore store;
+    private final CommitmentSearch search;
     private final Clock clock;
 
-    ProgressController(ViewStore store, Clock clock) {
+    ProgressController(ViewStore store, CommitmentSearch search, Clock clock) {
         this.store = store;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -38,7 +40,7 @@ class ProgressController {
     PlanProgress.Result planProgress(@PathVariable String planId, @RequestParam(required = false) String on) {
         QueryParams.id("planId", planId);
         LocalDate date = QueryParams.on(on, clock);
-        List<CommitmentState> commitments = store.commitments(ViewTables.LIVE, planId, null);
+        List<CommitmentState> commitments = search.all(new CommitmentSearch.Filter(planId, null, null, null, null));
         PlanRegistered plan = store.plan(ViewTables.LIVE, planId).orElse(null);
         if (plan == null && commitments.isEmpty()) {
             throw new NotFoundException("plan", planId);
@@ -50,8 +52,8 @@ class ProgressController {
     @GetMapping("/api/v1/sdg/progress")
     SdgProgress.Result sdgProgress(@RequestParam(required = false) String planId,
                                    @RequestParam(required = false) String stlId) {
-        return SdgProgress.of(store.commitments(ViewTables.LIVE, QueryParams.id("planId", planId),
-                QueryParams.slug("stlId", stlId)));
+        return SdgProgress.of(search.all(new CommitmentSearch.Filter(QueryParams.id("planId", planId),
+                QueryParams.slug("stlId", stlId), null, null, null)));
     }
 
     @GetMapping("/api/v1/indicators/{indicatorId}/series")
