@@ -45,7 +45,7 @@ class PortalErrors implements HandlerExceptionResolver, Ordered {
         if (!PortalPaths.isPage(request)) {
             return null;
         }
-        ModelAndView page = new ModelAndView("error");
+        ModelAndView page = new ModelAndView("page-error");
         page.addObject("f", formats);
         page.addObject("portal", properties);
         if (failure instanceof PageNotFound || failure instanceof NotFoundException
