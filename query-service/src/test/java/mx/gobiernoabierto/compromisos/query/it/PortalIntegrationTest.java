@@ -126,6 +126,13 @@ class PortalIntegrationTest extends QueryIntegrationTest {
         assertThat(text(past, "avance-implementacion")).isEqualTo("25.0 %");
         assertThat(text(past, "avance-indicadores")).isEqualTo("sin dato");
 
+        // the date control's optional time: 09:06 in Mexico City is 15:06 UTC, when event 6 was recorded
+        Http.Reply atMinute = http().get("/compromisos/" + id + "?al=2025-03-03&hora=09:06");
+        assertThat(atMinute.status()).isEqualTo(200);
+        assertThat(atMinute.text()).contains("Está viendo un estado pasado", "3 de marzo de 2025, 09:06:59");
+        assertThat(text(atMinute, "avance-implementacion")).isEqualTo("25.0 %");
+        assertThat(http().get("/compromisos/" + id + "?al=2025-03-03&hora=25:00").status()).isEqualTo(400);
+
         Http.Reply endOfDay = http().get("/compromisos/" + id + "?al=2025-03-03");
         assertThat(endOfDay.status()).isEqualTo(200);
         assertThat(endOfDay.text()).contains("Así estaba al terminar el 3 de marzo de 2025");
