@@ -88,6 +88,13 @@ class DivergenceIntegrationTest extends QueryIntegrationTest {
         assertThat(history(story.commitmentId()).get(5).get("hash").asString()).isEqualTo(kept.hash());
         assertThat(jdbc.sql("SELECT received_envelope FROM projection_divergence WHERE aggregate_id = ?")
                 .param(story.commitmentId()).query(String.class).single()).contains(forged.eventId(), "intruso");
+
+        // a rebuild reproduces the hold rather than papering over it: the archived event after it stays unapplied
+        Http.Reply replay = http().as("admin", "demo-admin").post("/api/v1/admin/replay");
+        assertThat(replay.status()).as(replay.text()).isEqualTo(200);
+        assertThat(replay.json().get("differences").findValuesAsString("id")).doesNotContain(story.commitmentId());
+        assertThat(replay.json().get("blocked").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(http().get("/api/v1/commitments/" + story.commitmentId()).json().get("version").asLong()).isEqualTo(9);
     }
 
     @Test
