@@ -12,10 +12,15 @@ import mx.gobiernoabierto.compromisos.command.config.CompromisosProperties;
 @Configuration(proxyBeanMethods = false)
 class PublishingConfig {
 
-    /** Created on start if missing; an existing topic keeps its partitions. */
+    /**
+     * Created on start if missing, keeping every record for ever: readers (a new query instance, a replay, an
+     * auditor's consumer) must never find the start of the history deleted. An existing topic keeps its partitions
+     * and settings, and is checked by {@link TopicRetentionCheck}.
+     */
     @Bean
     NewTopic eventTopic(CompromisosProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions()).build();
+        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions())
+                .configs(TopicRetentionCheck.KEEP_FOREVER).build();
     }
 
     /** A failed send must stop the publisher and be retried, never be logged and skipped. */

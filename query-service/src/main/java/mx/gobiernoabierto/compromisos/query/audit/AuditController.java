@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 import mx.gobiernoabierto.compromisos.events.chain.HashChain;
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.Divergences;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 import mx.gobiernoabierto.compromisos.query.web.NotFoundException;
 import mx.gobiernoabierto.compromisos.query.web.QueryParams;
 
@@ -17,9 +19,11 @@ import mx.gobiernoabierto.compromisos.query.web.QueryParams;
 class AuditController {
 
     private final EventArchive archive;
+    private final Divergences divergences;
 
-    AuditController(EventArchive archive) {
+    AuditController(EventArchive archive, Divergences divergences) {
         this.archive = archive;
+        this.divergences = divergences;
     }
 
     @GetMapping("/api/v1/commitments/{commitmentId}/history")
@@ -38,8 +42,20 @@ class AuditController {
                 .map(e -> new HashChain.Link(e.sequence(), e.type(), e.occurredAt(), e.actor(), e.payload(),
                         e.prevHash(), e.hash()))
                 .toList());
-        return new Integrity(commitmentId, verification.valid(), verification.events(), verification.headHash(),
-                verification.firstInvalidSequence());
+        List<Divergences.Divergence> found = divergences.of(commitmentId);
+        List<Divergences.Divergence> unresolved = found.stream().filter(d -> d.resolvedAt() == null).toList();
+        // two events received at one sequence: the archive's chain may verify, yet the query side cannot vouch for
+        // this history until an auditor resolves it, so neither may its answer
+        Long firstInvalid = verification.firstInvalidSequence();
+        for (Divergences.Divergence divergence : unresolved) {
+            firstInvalid = firstInvalid == null ? divergence.sequence() : Math.min(firstInvalid, divergence.sequence());
+        }
+        Long heldAt = unresolved.stream().map(Divergences.Divergence::heldAfterSequence).min(Long::compare).orElse(null);
+        return new Integrity(commitmentId, verification.valid() && unresolved.isEmpty(), verification.events(),
+                verification.headHash(), firstInvalid, !unresolved.isEmpty(), heldAt,
+                found.stream().map(d -> new Disagreement(d.sequence(), d.storedEventId(), d.storedHash(),
+                        d.receivedEventId(), d.receivedHash(), ViewStore.instant(d.detectedAt()),
+                        ViewStore.instant(d.resolvedAt()))).toList());
     }
 
     private List<EventEnvelope> stream(String commitmentId) {
@@ -58,6 +74,17 @@ class AuditController {
                         String prevHash, String hash) {
     }
 
-    record Integrity(String commitmentId, boolean valid, int events, String headHash, Long firstInvalidSequence) {
+    /**
+     * @param divergent     an event other than the archived one arrived at some sequence and is not resolved
+     * @param heldAtVersion while divergent, the version the commitment's views are held at
+     * @param divergences   every such record, resolved or not: which sequence disagrees with what
+     */
+    record Integrity(String commitmentId, boolean valid, int events, String headHash, Long firstInvalidSequence,
+                     boolean divergent, Long heldAtVersion, List<Disagreement> divergences) {
+    }
+
+    /** At {@code sequence} the archive keeps {@code stored…}; {@code received…} arrived there too. */
+    record Disagreement(long sequence, String storedEventId, String storedHash, String receivedEventId,
+                        String receivedHash, String detectedAt, String resolvedAt) {
     }
 }

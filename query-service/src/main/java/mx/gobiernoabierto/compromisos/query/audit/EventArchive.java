@@ -3,16 +3,21 @@ package mx.gobiernoabierto.compromisos.query.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.EventIdentity;
 
 /**
  * Every event the service consumed, the envelope kept as it was received (the first copy of a sequence wins;
- * redeliveries add nothing). History, integrity and as-of views read only from here.
+ * redeliveries add nothing), with the topic partition and offset it was read from. History, integrity and as-of
+ * views read only from here, and a replay rebuilds from here: the archive, not the topic, is the query side's
+ * complete history.
  */
 @Component
 public class EventArchive {
@@ -23,13 +28,66 @@ public class EventArchive {
         this.jdbc = jdbc;
     }
 
-    public void keep(EventEnvelope envelope, String received) {
-        jdbc.sql("""
-                        INSERT INTO event_archive (aggregate_id, sequence, event_id, aggregate_type, type, occurred_at, envelope)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (aggregate_id, sequence) DO NOTHING""")
-                .params(envelope.aggregateId(), envelope.sequence(), envelope.eventId(), envelope.aggregateType(),
-                        envelope.type(), Timestamp.from(envelope.occurredAtInstant()), received)
-                .update();
+    /**
+     * Keeps the envelope unless an event is already kept at its sequence, in the caller's transaction.
+     *
+     * @return the event id and hash kept at that sequence: the envelope's own, or those of the event kept before
+     */
+    public EventIdentity keep(EventEnvelope envelope, String received, int partition, long offset) {
+        return jdbc.sql("""
+                        INSERT INTO event_archive (aggregate_id, sequence, event_id, hash, aggregate_type, type,
+                            occurred_at, envelope, kafka_partition, kafka_offset)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (aggregate_id, sequence) DO NOTHING
+                        RETURNING event_id, hash""")
+                .params(envelope.aggregateId(), envelope.sequence(), envelope.eventId(), envelope.hash(),
+                        envelope.aggregateType(), envelope.type(), Timestamp.from(envelope.occurredAtInstant()), received,
+                        partition, offset)
+                .query((row, n) -> new EventIdentity(row.getString(1), row.getString(2)))
+                .optional()
+                .orElseGet(() -> jdbc.sql("SELECT event_id, hash FROM event_archive WHERE aggregate_id = ? AND sequence = ?")
+                        .params(envelope.aggregateId(), envelope.sequence())
+                        .query((row, n) -> new EventIdentity(row.getString(1), row.getString(2)))
+                        .single());
+    }
+
+    /**
+     * Per partition of the topic, the offset after the last record archived from it; partitions nothing was archived
+     * from (with an offset) are absent.
+     */
+    public Map<Integer, Long> endOffsets() {
+        Map<Integer, Long> ends = new HashMap<>();
+        jdbc.sql("SELECT kafka_partition, max(kafka_offset) + 1 FROM event_archive WHERE kafka_partition IS NOT NULL"
+                        + " GROUP BY kafka_partition")
+                .query((row, n) -> ends.put(row.getInt(1), row.getLong(2)))
+                .list();
+        return ends;
+    }
+
+    /**
+     * The archived records after the given position in (aggregate, sequence) order, at most {@code limit}: a
+     * rebuild pages through the whole archive with it.
+     */
+    public List<Kept> page(Kept.Position after, int limit) {
+        return jdbc.sql("""
+                        SELECT aggregate_id, sequence, event_id, hash, envelope FROM event_archive
+                        WHERE (aggregate_id, sequence) > (?, ?) ORDER BY aggregate_id, sequence LIMIT ?""")
+                .params(after.aggregateId(), after.sequence(), limit)
+                .query((row, n) -> new Kept(new Kept.Position(row.getString(1), row.getLong(2)),
+                        new EventIdentity(row.getString(3), row.getString(4)), row.getString(5)))
+                .list();
+    }
+
+    /**
+     * One archived record.
+     *
+     * @param envelope the envelope's text as it was received
+     */
+    public record Kept(Position position, EventIdentity identity, String envelope) {
+
+        /** Where a record lies in the archive's order; {@link #START} lies before every record. */
+        public record Position(String aggregateId, long sequence) {
+            public static final Position START = new Position("", -1);
+        }
     }
 
     /** The aggregate's events in sequence order, as far as they run without a gap from 0. */

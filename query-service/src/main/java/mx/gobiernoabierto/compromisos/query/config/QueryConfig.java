@@ -19,11 +19,14 @@ class QueryConfig {
 
     /**
      * The event topic, created on start if missing (whichever service starts first creates it, with the same
-     * partition count); the partition count bounds how many instances share the work.
+     * partition count and retention); the partition count bounds how many instances share the work. It keeps every
+     * record for ever: it is the system of record's only channel, and a reader must never find its start deleted.
+     * An existing topic is left as it is and checked by {@link TopicRetentionCheck}.
      */
     @Bean
     NewTopic eventTopic(QueryProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions()).build();
+        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions())
+                .configs(TopicRetentionCheck.KEEP_FOREVER).build();
     }
 
     /** Where poison records go; created on start if missing. */

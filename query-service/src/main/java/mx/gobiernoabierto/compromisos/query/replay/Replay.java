@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,36 +28,43 @@ import tools.jackson.databind.JsonNode;
 
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.events.wire.EventJson;
+import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.Envelopes;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.EventIdentity;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.PoisonMessageException;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.Projector;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
 import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
 
 /**
- * Rebuilds every view from the beginning of the topic into fresh tables while the live views keep serving,
- * compares the two, and on request switches over. The same projector (and so the same folds) as the live
- * consumer does the work; only the tables differ.
+ * Rebuilds every view into fresh tables while the live views keep serving, compares the two, and on request switches
+ * over. The rebuild reads the service's own archive of every record it received, then from the topic only what came
+ * after the archive's end (per partition, by offset): history never depends on how long Kafka keeps records. The
+ * same projector (and so the same folds and the same duplicate proof) as the live consumer does the work; only the
+ * tables differ.
  */
 @Service
 public class Replay {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
     private static final String LIVE_LISTENER = "projections";
+    private static final int ARCHIVE_PAGE = 1000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Projector projector;
+    private final EventArchive archive;
     private final KafkaProperties kafka;
     private final QueryProperties properties;
     private final KafkaListenerEndpointRegistry listeners;
     private final ReentrantLock running = new ReentrantLock();
 
-    Replay(JdbcClient jdbc, TransactionTemplate transactions, Projector projector, KafkaProperties kafka,
-           QueryProperties properties, KafkaListenerEndpointRegistry listeners) {
+    Replay(JdbcClient jdbc, TransactionTemplate transactions, Projector projector, EventArchive archive,
+           KafkaProperties kafka, QueryProperties properties, KafkaListenerEndpointRegistry listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.projector = projector;
+        this.archive = archive;
         this.kafka = kafka;
         this.properties = properties;
         this.listeners = listeners;
@@ -74,13 +82,17 @@ public class Replay {
         try {
             long started = System.nanoTime();
             freshTables();
+            Counts counts = new Counts();
             try (KafkaConsumer<String, String> consumer = consumer()) {
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
                         .map(info -> new TopicPartition(info.topic(), info.partition()))
                         .toList();
                 consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Counts counts = new Counts();
+                // the archive's end is taken before it is read: whatever the live consumer archives meanwhile lies
+                // at or after it, so it is read again from the topic and proved a duplicate
+                Map<Integer, Long> archiveEnd = archive.endOffsets();
+                readArchive(counts);
+                List<String> uncovered = seekAfterArchive(consumer, partitions, archiveEnd);
                 readUpTo(consumer, consumer.endOffsets(partitions), counts);
                 List<Difference> differences = compare();
                 boolean switched = false;
@@ -98,15 +110,71 @@ public class Replay {
                     }
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                LOG.info("Replay read {} records ({} applied, {} duplicates, {} held, {} unreadable) in {} ms; "
-                                + "{} difference(s); switched over: {}", counts.records, counts.applied, counts.skipped,
-                        counts.held, counts.poison, took.toMillis(), differences.size(), switched);
+                LOG.info("Replay read {} records ({} from the archive, {} from the topic; {} applied, {} duplicates, "
+                                + "{} held, {} divergent, {} blocked by a divergence, {} unreadable) in {} ms; "
+                                + "{} difference(s); switched over: {}", counts.records, counts.fromArchive,
+                        counts.fromTopic, counts.applied, counts.skipped, counts.held, counts.divergent, counts.blocked,
+                        counts.poison, took.toMillis(), differences.size(), switched);
                 return new Report(counts.records, counts.applied, counts.skipped, counts.held, counts.poison,
-                        rows(ViewTables.LIVE), differences.isEmpty(), differences, switched, took.toMillis());
+                        rows(ViewTables.LIVE), differences.isEmpty(), differences, switched, took.toMillis(),
+                        counts.fromArchive, counts.fromTopic, counts.divergent, counts.blocked, uncovered);
             }
         } finally {
             running.unlock();
         }
+    }
+
+    /** Every archived record, in (aggregate, sequence) order, a page per transaction. */
+    private void readArchive(Counts counts) {
+        EventArchive.Kept.Position after = EventArchive.Kept.Position.START;
+        while (true) {
+            EventArchive.Kept.Position from = after;
+            List<EventArchive.Kept> page = transactions.execute(tx -> {
+                List<EventArchive.Kept> kept = archive.page(from, ARCHIVE_PAGE);
+                for (EventArchive.Kept record : kept) {
+                    counts.fromArchive++;
+                    apply(record.envelope(), counts, envelope -> record.identity());
+                }
+                return kept;
+            });
+            progress(counts, page.size());
+            if (page.size() < ARCHIVE_PAGE) {
+                return;
+            }
+            after = page.getLast().position();
+        }
+    }
+
+    /**
+     * Positions the consumer on the first record the archive does not hold, per partition. A partition nothing was
+     * archived from with an offset (nothing yet, or only before offsets were recorded) is read from its beginning;
+     * so is one whose archived end lies past the topic's end (the topic was recreated). Returns the ranges of
+     * offsets that neither the archive nor the topic holds any more.
+     */
+    private List<String> seekAfterArchive(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                                          Map<Integer, Long> archiveEnd) {
+        Map<TopicPartition, Long> logStart = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> logEnd = consumer.endOffsets(partitions);
+        List<String> uncovered = new ArrayList<>();
+        for (TopicPartition partition : partitions) {
+            Long end = archiveEnd.get(partition.partition());
+            if (end == null || end > logEnd.get(partition)) {
+                if (end != null) {
+                    LOG.warn("Replay: the archive ends at offset {} of {} but the topic ends at {}: reading the partition "
+                            + "from its beginning", end, partition, logEnd.get(partition));
+                }
+                end = logStart.get(partition);
+            }
+            if (end < logStart.get(partition)) {
+                String range = partition + " offsets " + end + "-" + (logStart.get(partition) - 1);
+                LOG.error("Replay: {} are in neither the archive nor the topic (deleted by retention before this "
+                        + "service archived them); views of aggregates with events there stay behind a gap", range);
+                uncovered.add(range);
+                end = logStart.get(partition);
+            }
+            consumer.seek(partition, end);
+        }
+        return uncovered;
     }
 
     private void readUpTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Counts counts) {
@@ -114,28 +182,38 @@ public class Replay {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             transactions.executeWithoutResult(tx -> {
                 for (ConsumerRecord<String, String> record : records) {
-                    apply(record, counts);
+                    counts.fromTopic++;
+                    // archived as the live consumer would: the record may be one it has not reached yet
+                    apply(record.value(), counts,
+                            envelope -> archive.keep(envelope, record.value(), record.partition(), record.offset()));
                 }
             });
-            if (counts.records / 5000 != (counts.records - records.count()) / 5000) {
-                LOG.info("Replay: {} records read", counts.records);
-            }
+            progress(counts, records.count());
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record, Counts counts) {
+    private static void progress(Counts counts, int justRead) {
+        if (counts.records / 5000 != (counts.records - justRead) / 5000) {
+            LOG.info("Replay: {} records read ({} from the archive, {} from the topic)", counts.records,
+                    counts.fromArchive, counts.fromTopic);
+        }
+    }
+
+    private void apply(String received, Counts counts, Function<EventEnvelope, EventIdentity> keep) {
         counts.records++;
         EventEnvelope envelope;
         try {
-            envelope = Envelopes.read(record.value());
+            envelope = Envelopes.read(received);
         } catch (PoisonMessageException e) {
             counts.poison++;
             return;
         }
-        switch (projector.accept(ViewTables.REBUILD, envelope).outcome()) {
+        switch (projector.accept(ViewTables.REBUILD, envelope, received, keep.apply(envelope)).outcome()) {
             case APPLIED -> counts.applied++;
             case SKIPPED -> counts.skipped++;
             case HELD -> counts.held++;
+            case DIVERGENT -> counts.divergent++;
+            case BLOCKED -> counts.blocked++;
         }
     }
 
@@ -237,6 +315,10 @@ public class Replay {
 
     private static final class Counts {
         long records;
+        long fromArchive;
+        long fromTopic;
+        long divergent;
+        long blocked;
         long applied;
         long skipped;
         long held;
@@ -246,12 +328,20 @@ public class Replay {
     /**
      * What a replay did.
      *
+     * @param records     records read, from the archive and from the topic
      * @param equal       {@code true} if the rebuilt views equal the live ones
      * @param differences where they differ, by commitment or plan id
      * @param switchedOver whether the rebuilt views now serve
+     * @param fromArchive records read from the archive
+     * @param fromTopic   records read from the topic, after the archive's end
+     * @param divergent   records that differed from the event kept at their sequence
+     * @param blocked     records not applied because their aggregate is held for a divergence
+     * @param uncovered   offset ranges that neither the archive nor the topic holds (empty unless records were deleted
+     *                    from the topic before this service archived them)
      */
     public record Report(long records, long applied, long duplicates, long held, long unreadable, long commitments,
-                         boolean equal, List<Difference> differences, boolean switchedOver, long millis) {
+                         boolean equal, List<Difference> differences, boolean switchedOver, long millis,
+                         long fromArchive, long fromTopic, long divergent, long blocked, List<String> uncovered) {
     }
 
     public record Difference(String id, String reason) {

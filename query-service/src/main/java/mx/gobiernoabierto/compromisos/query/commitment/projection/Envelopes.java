@@ -17,9 +17,10 @@ public final class Envelopes {
         } catch (RuntimeException e) {
             throw new PoisonMessageException("unreadable envelope: " + e.getMessage(), e);
         }
+        // without an event id the record could neither be archived nor told apart from another at its sequence
         if (envelope == null || envelope.type() == null || envelope.aggregateId() == null || envelope.payload() == null
-                || envelope.occurredAt() == null) {
-            throw new PoisonMessageException("envelope without type, aggregateId, occurredAt or payload", null);
+                || envelope.occurredAt() == null || envelope.eventId() == null) {
+            throw new PoisonMessageException("envelope without eventId, type, aggregateId, occurredAt or payload", null);
         }
         if (EventTypes.find(envelope.type()).isEmpty()) {
             throw new PoisonMessageException("unknown event type: " + envelope.type(), null);

@@ -20,8 +20,8 @@ import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
 
 /**
  * The live consumer: each record is archived and applied in one database transaction, and its offset is
- * committed only after that transaction, so a crash or a rebalance redelivers and the projector skips what was
- * already applied. Several instances share the topic as one consumer group; a commitment's events all go to one
+ * committed only after that transaction, so a crash or a rebalance redelivers and the projector skips what it
+ * proves was already applied. Several instances share the topic as one consumer group; a commitment's events all go to one
  * partition, so to one instance at a time.
  */
 @Component
@@ -34,6 +34,8 @@ class EventTopicListener {
     private final Counter applied;
     private final Counter skipped;
     private final Counter held;
+    private final Counter divergent;
+    private final Counter blocked;
 
     EventTopicListener(EventArchive archive, Projector projector, TransactionTemplate transactions,
                        MeterRegistry meters, ViewStore store, QueryProperties properties) {
@@ -47,6 +49,8 @@ class EventTopicListener {
         this.applied = outcome(meters, "applied");
         this.skipped = outcome(meters, "skipped");
         this.held = outcome(meters, "held");
+        this.divergent = outcome(meters, "divergent");
+        this.blocked = outcome(meters, "blocked");
         Gauge.builder("compromisos.projection.held", () -> store.held(ViewTables.LIVE))
                 .description("Events waiting for an earlier event of their aggregate")
                 .register(meters);
@@ -60,8 +64,8 @@ class EventTopicListener {
     void onRecord(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = Envelopes.read(record.value());
         Projector.Result result = transactions.execute(tx -> {
-            archive.keep(envelope, record.value());
-            Projector.Result outcome = projector.accept(ViewTables.LIVE, envelope);
+            EventIdentity kept = archive.keep(envelope, record.value(), record.partition(), record.offset());
+            Projector.Result outcome = projector.accept(ViewTables.LIVE, envelope, record.value(), kept);
             if (outcome.outcome() == Projector.Outcome.APPLIED) {
                 Instant occurredAt = envelope.occurredAtInstant();
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -77,6 +81,8 @@ class EventTopicListener {
             case APPLIED -> applied.increment(1 + result.released());
             case SKIPPED -> skipped.increment();
             case HELD -> held.increment();
+            case DIVERGENT -> divergent.increment();
+            case BLOCKED -> blocked.increment();
         }
     }
 

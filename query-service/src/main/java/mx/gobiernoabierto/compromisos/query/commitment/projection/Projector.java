@@ -1,6 +1,7 @@
 package mx.gobiernoabierto.compromisos.query.commitment.projection;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.stereotype.Component;
 
@@ -12,43 +13,65 @@ import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 
 /**
  * Applies envelopes to a set of view tables with exactly-once effect on at-least-once delivery: per aggregate the
- * last applied sequence is stored with the view change, in the caller's transaction. The next sequence is applied
- * (then any held ones that follow it), an old one is skipped as a duplicate, and one past a gap is held until the
- * gap fills.
+ * last applied sequence is stored with the view change, in the caller's transaction. What becomes of each envelope
+ * is {@link DeliveryCheck}'s verdict: the next sequence is applied (then any held ones that follow it), a proved
+ * redelivery is skipped, one past a gap is held until the gap fills, and another event than the one kept at its
+ * sequence is recorded as a divergence that holds its aggregate.
  */
 @Component
 public class Projector {
 
     /** What became of one envelope. */
-    public enum Outcome { APPLIED, SKIPPED, HELD }
+    public enum Outcome { APPLIED, SKIPPED, HELD, DIVERGENT, BLOCKED }
 
     private final ViewStore store;
+    private final Divergences divergences;
 
-    Projector(ViewStore store) {
+    Projector(ViewStore store, Divergences divergences) {
         this.store = store;
+        this.divergences = divergences;
     }
 
-    /** Applies the envelope, in the caller's transaction; returns how many events were applied besides. */
-    public Result accept(ViewTables tables, EventEnvelope envelope) {
-        long last = store.lockPosition(tables, envelope.aggregateId());
-        if (envelope.sequence() <= last) {
-            return new Result(Outcome.SKIPPED, 0);
-        }
-        if (envelope.sequence() > last + 1) {
-            store.hold(tables, envelope.aggregateId(), envelope.sequence(), envelope.toJson());
-            return new Result(Outcome.HELD, 0);
-        }
-        apply(tables, envelope);
-        long applied = envelope.sequence();
-        int released = 0;
-        for (Optional<String> next = store.takeHeld(tables, envelope.aggregateId(), applied + 1); next.isPresent();
-             next = store.takeHeld(tables, envelope.aggregateId(), applied + 1)) {
-            apply(tables, EventEnvelope.fromJson(next.get()));
-            applied++;
-            released++;
-        }
-        store.savePosition(tables, envelope.aggregateId(), applied);
-        return new Result(Outcome.APPLIED, released);
+    /**
+     * Applies the envelope, in the caller's transaction; returns how many events were applied besides.
+     *
+     * @param received the record as it arrived, kept as such if it is divergent
+     * @param kept     the event id and hash the archive keeps at the envelope's sequence (the caller archived the
+     *                 envelope first, so this is its own unless another event was kept there before)
+     */
+    public Result accept(ViewTables tables, EventEnvelope envelope, String received, EventIdentity kept) {
+        String aggregateId = envelope.aggregateId();
+        long last = store.lockPosition(tables, aggregateId);
+        OptionalLong heldAfter = divergences.heldAfter(aggregateId);
+        return switch (DeliveryCheck.judge(envelope.sequence(), EventIdentity.of(envelope), kept, last, heldAfter)) {
+            case DIVERGENT -> {
+                divergences.record(envelope, received, kept, heldAfter.orElse(last));
+                yield new Result(Outcome.DIVERGENT, 0);
+            }
+            case BLOCKED -> new Result(Outcome.BLOCKED, 0);
+            case DUPLICATE -> new Result(Outcome.SKIPPED, 0);
+            case AHEAD -> {
+                store.hold(tables, aggregateId, envelope.sequence(), received);
+                yield new Result(Outcome.HELD, 0);
+            }
+            case APPLY -> {
+                apply(tables, envelope);
+                long applied = envelope.sequence();
+                long limit = heldAfter.orElse(Long.MAX_VALUE);
+                int released = 0;
+                while (applied < limit) {
+                    Optional<String> next = store.takeHeld(tables, aggregateId, applied + 1);
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    apply(tables, EventEnvelope.fromJson(next.get()));
+                    applied++;
+                    released++;
+                }
+                store.savePosition(tables, aggregateId, applied);
+                yield new Result(Outcome.APPLIED, released);
+            }
+        };
     }
 
     private void apply(ViewTables tables, EventEnvelope envelope) {
