@@ -4,13 +4,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import mx.gobiernoabierto.compromisos.command.domain.InvalidInputException;
+import mx.gobiernoabierto.compromisos.command.web.ProblemTypes;
 
 /** The transparency log's public face: the latest signed checkpoint, the key that signs it, and the proofs. */
 @RestController
@@ -38,16 +39,20 @@ class TransparencyLogController {
     }
 
     @GetMapping("/api/v1/log/proof/inclusion")
-    InclusionProof inclusion(@RequestParam(required = false) String hash, @RequestParam(required = false) String treeSize) {
+    ResponseEntity<?> inclusion(@RequestParam(required = false) String hash, @RequestParam(required = false) String treeSize) {
         byte[] eventHash = eventHash(hash);
         long size = count("treeSize", treeSize);
         long logSize = tree.size();
         if (size < 1 || size > logSize) {
             throw new InvalidInputException("treeSize", "must be from 1 to the log's size, " + logSize);
         }
-        long index = tree.indexOf(eventHash).filter(i -> i < size).orElseThrow(() -> notFound(
-                "no event with hash " + HexFormat.of().formatHex(eventHash) + " among the first " + size + " leaves of the log"));
-        return new InclusionProof(index, size, hex(tree.inclusionProof(index, size)));
+        var index = tree.indexOf(eventHash).filter(i -> i < size);
+        if (index.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "no event with hash "
+                            + HexFormat.of().formatHex(eventHash) + " among the first " + size + " leaves of the log"));
+        }
+        return ResponseEntity.ok(new InclusionProof(index.get(), size, hex(tree.inclusionProof(index.get(), size))));
     }
 
     @GetMapping("/api/v1/log/proof/consistency")
@@ -76,10 +81,6 @@ class TransparencyLogController {
             throw new InvalidInputException(field, "must be a tree size: a whole number from 0");
         }
         return Long.parseLong(value);
-    }
-
-    private static ErrorResponseException notFound(String detail) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
     }
 
     private static List<String> hex(List<byte[]> hashes) {

@@ -87,7 +87,9 @@ class TransparencyLogIntegrationTest extends IntegrationTest {
         assertProblem(anonymous.get("/api/v1/log/proof/inclusion?hash=" + known), 400, "/validation");
         assertProblem(anonymous.get("/api/v1/log/proof/inclusion?hash=" + known + "&treeSize=" + (size + 1000)), 400, "/validation");
         assertProblem(anonymous.get("/api/v1/log/proof/inclusion?hash=" + "ab".repeat(32) + "&treeSize=" + size), 404, "/not-found");
-        assertProblem(anonymous.get("/api/v1/log/proof/inclusion?hash=" + known + "&treeSize=1"), 404, "/not-found");
+        Api.Reply notYet = anonymous.get("/api/v1/log/proof/inclusion?hash=" + known + "&treeSize=1");
+        assertProblem(notYet, 404, "/not-found");
+        assertThat(notYet.json().get("detail").asString()).isEqualTo("no event with hash " + known + " among the first 1 leaves of the log");
         assertProblem(anonymous.get("/api/v1/log/proof/consistency?from=3&to=2"), 400, "/validation");
         assertProblem(anonymous.get("/api/v1/log/proof/consistency?from=-1&to=2"), 400, "/validation");
         assertProblem(anonymous.get("/api/v1/log/proof/consistency?from=1&to=" + (size + 1000)), 400, "/validation");
