@@ -130,6 +130,26 @@ class TransparencyLogIntegrationTest extends IntegrationTest {
         assertThat(openssl(directory, "other")).doesNotContain("Signature Verified Successfully");
     }
 
+    /** The README's block, as written, run by bash against this service. */
+    @Test
+    void theReadmesOpenSslCheckVerifiesTheLatestCheckpoint(@TempDir Path directory) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("openssl") != null && onPath("curl") != null
+                && onPath("bash") != null, "openssl, curl and bash are not all on the PATH");
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String block = java.util.Arrays.stream(readme.split("```sh\n")).skip(1).filter(part -> part.contains("```"))
+                .map(part -> part.substring(0, part.indexOf("```")))
+                .filter(part -> part.contains("openssl pkeyutl -verify"))
+                .findFirst().orElseThrow(() -> new AssertionError("the README has no OpenSSL block"));
+        ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", block)
+                .directory(directory.toFile()).redirectErrorStream(true);
+        bash.environment().put("C", "http://127.0.0.1:" + port);
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("Signature Verified Successfully");
+    }
+
     @Test
     void theCheckpointIsPlainTextAndThePublicKeyIsPublishedInEveryForm() {
         Api anonymous = anonymousApi();
