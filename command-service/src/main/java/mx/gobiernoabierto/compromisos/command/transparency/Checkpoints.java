@@ -65,6 +65,12 @@ class Checkpoints {
             if (latest.isPresent() && latest.get().treeSize() == size && Arrays.equals(latest.get().rootHash(), root)) {
                 return latest.get();
             }
+            if (latest.isPresent() && size < latest.get().treeSize()) {
+                // the tree is being rebuilt from the event store: a smaller checkpoint now would read as a truncation
+                LOG.info("The log has {} leaves, fewer than the {} of its latest checkpoint: waiting for the rebuild",
+                        size, latest.get().treeSize());
+                return latest.get();
+            }
             String note = key.sign(new Checkpoint(key.origin(), size, root).body());
             long id = jdbc.sql("INSERT INTO log_checkpoint (tree_size, root_hash, note) VALUES (?, ?, ?) RETURNING id")
                     .params(size, root, note).query(Long.class).single();

@@ -77,6 +77,22 @@ class TransparencyLogIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void noCheckpointIsSignedWhileNothingChanges() throws InterruptedException {
+        new Scenario(api()).drafted();
+        long events = allStoredEvents();
+        awaitLogSize(events);
+        SignedNote.VerifierKey key = SignedNote.parseVerifierKey(anonymousApi().get("/api/v1/log/public-key").field("verifierKey"));
+        awaitCheckpointOf(events, key);
+        long signed = jdbc.sql("SELECT count(*) FROM log_checkpoint").query(Long.class).single();
+
+        Thread.sleep(3_500); // three ticks of the 1 s interval the tests configure
+
+        assertThat(jdbc.sql("SELECT count(*) FROM log_checkpoint").query(Long.class).single()).isEqualTo(signed);
+        assertThat(jdbc.sql("SELECT count(*) FROM log_checkpoint WHERE tree_size = ?").param(events)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void badQuestionsGetProblems() {
         Api anonymous = anonymousApi();
         new Scenario(api()).drafted();
