@@ -90,6 +90,28 @@ public final class BrowserPage {
     }
 
     /**
+     * Runs a script that makes the page navigate (clicks a link, submits a form) and waits for the new page's load
+     * event.
+     */
+    public BrowserPage navigateBy(String script) {
+        int before = loads.get();
+        evaluate(script);
+        Instant deadline = Instant.now().plus(LOAD_TIMEOUT);
+        while (loads.get() == before) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("no page loaded within " + LOAD_TIMEOUT + " after " + script);
+            }
+            sleep(20);
+        }
+        return this;
+    }
+
+    /** The address of the page shown. */
+    public String url() {
+        return evaluate("location.href").asString();
+    }
+
+    /**
      * Evaluates a JavaScript expression in the page, awaiting it if it is a promise, and returns its value as
      * JSON; an exception in the page is thrown here with its message.
      */
