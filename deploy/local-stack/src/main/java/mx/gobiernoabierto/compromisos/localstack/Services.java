@@ -48,6 +48,9 @@ public final class Services implements AutoCloseable {
         try {
             List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
             queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
+            // the portal's pages link to the command service and let browsers call it, on the port it really took
+            queryArguments.add("--compromisos.query.command-service-url=http://localhost:"
+                    + command.getEnvironment().getProperty("local.server.port", String.valueOf(commandPort)));
             ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
                     .properties(QueryServiceApplication.CONFIG_NAME)
                     .run(queryArguments.toArray(String[]::new));

@@ -3,8 +3,6 @@ package mx.gobiernoabierto.compromisos.query.export;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,27 +37,12 @@ class CsvExportController {
                                   @RequestParam(required = false) String on) {
         CommitmentSearch.Filter filter = CommitmentSearch.Filter.of(planId, stlId, status, sdgGoal, ogpValue);
         LocalDate date = QueryParams.on(on, clock);
-        StringBuilder csv = new StringBuilder();
-        csv.append(String.join(",", CommitmentViews.SUMMARY_FIELDS)).append("\r\n");
-        for (var state : search.all(filter)) {
-            CommitmentViews.Summary s = CommitmentViews.summary(state, date);
-            List<Object> cells = List.of(s.commitmentId(), s.planId(), s.stlId(), s.code(), s.title(), s.status(),
-                    text(s.implementationProgress()), s.milestonesTotal(), s.milestonesCompleted(),
-                    s.milestonesOverdue(), s.indicatorsTotal(), text(s.indicatorMeanProgress()),
-                    text(s.scheduleStatus()), String.join(";", s.sdgTargets()),
-                    s.ogpValues().stream().map(Enum::name).collect(Collectors.joining(";")), s.startDate(),
-                    s.endDate(), s.lastEventAt(), s.version());
-            csv.append(cells.stream().map(cell -> Csv.cell(String.valueOf(cell))).collect(Collectors.joining(",")))
-                    .append("\r\n");
-        }
+        String csv = SummaryCsv.write(search.all(filter).stream()
+                .map(state -> CommitmentViews.summary(state, date)).toList());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("commitments.csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+                .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -22,9 +22,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
+import mx.gobiernoabierto.compromisos.query.portal.PortalProperties;
+
 /**
- * Every read is public (open government): progress, history, integrity, series, exports, the API documentation,
- * health and the Prometheus scrape. Everything else is an operator's and needs ADMIN: the replay
+ * Every read is public (open government): the portal's pages, progress, history, integrity, series, exports, the API
+ * documentation, health and the Prometheus scrape. Everything else is an operator's and needs ADMIN: the replay
  * ({@code POST /api/v1/admin/replay}) and the other actuator endpoints.
  *
  * <p>Callers come from HTTP Basic against {@code compromisos.security.users} when users are configured, and from a
@@ -39,7 +41,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, SecuritySettings settings, ConfiguredUsers users,
-                                      ObjectProvider<JwtDecoder> jwtDecoder, MeterRegistry meters) throws Exception {
+                                      ObjectProvider<JwtDecoder> jwtDecoder, MeterRegistry meters,
+                                      PortalProperties portal) throws Exception {
         boolean basic = !users.isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AccessDenials denials = new AccessDenials(meters, basic, bearer);
@@ -54,7 +57,7 @@ class SecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(new ContentSecurityPolicy()))
+                        .addHeaderWriter(new ContentSecurityPolicy(portal.commandServiceOrigin())))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
