@@ -263,6 +263,7 @@
             var mark = document.createElement('strong');
             mark.className = 'marca-alterado';
             mark.textContent = label;
+            item.insertBefore(document.createTextNode(' '), item.firstChild);
             item.insertBefore(mark, item.firstChild);
         }
     }

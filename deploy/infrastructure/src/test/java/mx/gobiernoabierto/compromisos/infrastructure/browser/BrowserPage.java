@@ -158,11 +158,16 @@ public final class BrowserPage {
 
     /** A PNG of the whole page at the current viewport width. */
     public byte[] screenshot() {
+        return screenshot(Integer.MAX_VALUE);
+    }
+
+    /** A PNG of the page from its top, at most {@code maxHeight} CSS pixels tall. */
+    public byte[] screenshot(int maxHeight) {
         JsonNode metrics = send("Page.getLayoutMetrics", Map.of());
         JsonNode size = metrics.path("cssContentSize");
         JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", size.path("width").asDouble(),
-                        "height", size.path("height").asDouble(), "scale", 1)));
+                        "height", Math.min(maxHeight, size.path("height").asDouble()), "scale", 1)));
         return Base64.getDecoder().decode(shot.get("data").asString());
     }
 
