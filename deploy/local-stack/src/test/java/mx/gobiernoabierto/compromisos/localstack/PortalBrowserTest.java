@@ -119,7 +119,6 @@ class PortalBrowserTest {
     @Order(3)
     void theCommitmentPageShowsTheFiguresComputedByHand() throws IOException {
         BrowserPage page = chromium.newPage().open(stack.queryUrl + "/compromisos/" + known.commitmentId());
-        screenshot(page, "compromiso");
 
         String main = page.text("main");
         // (0 × 1 + 40 × 4) / 5 = 32.0; expected 100/200 days = 50.0; 50 − 25 ≤ 32 < 50 − 10 → En riesgo;
@@ -137,6 +136,10 @@ class PortalBrowserTest {
         screenshot(dashboard, "tablero");
         assertThat(dashboard.text("main")).contains(known.planTitle(), "Jalisco", "Oaxaca", "Nuevo León");
         dashboard.close();
+
+        BrowserPage demo = chromium.newPage().open(stack.queryUrl + "/compromisos/" + stack.demoCommitmentId("JAL-2025-01"));
+        screenshot(demo, "compromiso");
+        demo.close();
     }
 
     @Test

@@ -147,6 +147,16 @@ final class PortalStack implements AutoCloseable {
         return query.get("/api/v1/commitments?size=1").get("items").get(0);
     }
 
+    /** The id of a demo commitment by its code. */
+    String demoCommitmentId(String code) {
+        for (JsonNode item : query.get("/api/v1/commitments?size=500").get("items")) {
+            if (item.get("code").asString().equals(code)) {
+                return item.get("commitmentId").asString();
+            }
+        }
+        throw new IllegalStateException("the demo has no commitment " + code);
+    }
+
     /**
      * Every page of api.md's portal table but the STL workspace ({@code /espacio}), by name: the demo's and the
      * known commitment's, its plan, its past state and its history.

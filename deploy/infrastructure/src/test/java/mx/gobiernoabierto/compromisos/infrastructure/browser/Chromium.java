@@ -40,7 +40,6 @@ public final class Chromium implements AutoCloseable {
     private final Process process;
     private final Path profile;
     private final DevTools devTools;
-    private final List<BrowserPage> pages = new ArrayList<>();
 
     private Chromium(Process process, Path profile, DevTools devTools) {
         this.process = process;
@@ -81,6 +80,8 @@ public final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
                 "--remote-debugging-port=0", "--remote-allow-origins=*",
+                // a reader in Mexico: Spanish for the browser's own controls (a date field reads dd/mm/aaaa)
+                "--lang=es-MX", "--accept-lang=es-MX,es",
                 "--user-data-dir=" + profile));
         command.addAll(List.of(extraFlags));
         command.add("about:blank");
@@ -142,9 +143,7 @@ public final class Chromium implements AutoCloseable {
                 .get("targetId").asString();
         String sessionId = devTools.send(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true))
                 .get("sessionId").asString();
-        BrowserPage page = new BrowserPage(devTools, targetId, sessionId);
-        pages.add(page);
-        return page;
+        return new BrowserPage(devTools, targetId, sessionId);
     }
 
     @Override
