@@ -32,6 +32,9 @@ public final class BrowserPage {
         send("Page.enable", Map.of());
         send("Runtime.enable", Map.of());
         send("Log.enable", Map.of());
+        // a reader in Mexico: scripts format dates and numbers as es-MX does (the browser's own controls keep
+        // the language of the installed Chromium, English without Debian's chromium-l10n)
+        send("Emulation.setLocaleOverride", Map.of("locale", "es-MX"));
         viewport(1280, 900, false);
     }
 

@@ -80,8 +80,7 @@ public final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
                 "--remote-debugging-port=0", "--remote-allow-origins=*",
-                // a reader in Mexico: Spanish for the browser's own controls (a date field reads dd/mm/aaaa)
-                "--lang=es-MX", "--accept-lang=es-MX,es",
+                "--accept-lang=es-MX,es",
                 "--user-data-dir=" + profile));
         command.addAll(List.of(extraFlags));
         command.add("about:blank");
