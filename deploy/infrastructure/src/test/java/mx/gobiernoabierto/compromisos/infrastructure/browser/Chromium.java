@@ -54,17 +54,21 @@ public final class Chromium implements AutoCloseable {
      * @param extraFlags further command-line flags, e.g. {@code --host-resolver-rules=...}
      */
     public static Chromium startForTest(String... extraFlags) {
-        if (!Files.isExecutable(BINARY)) {
-            String message = "\n\n*** BROWSER TESTS NOT RUN: no Chromium at " + BINARY + ". Install it with:\n***     "
+        requireForTest(BINARY, System.getenv("CI"));
+        return start(extraFlags);
+    }
+
+    /** Skips the test (aborts it) or, under CI, fails it when there is no browser at {@code binary}. */
+    static void requireForTest(Path binary, String ci) {
+        if (!Files.isExecutable(binary)) {
+            String message = "\n\n*** BROWSER TESTS NOT RUN: no Chromium at " + binary + ". Install it with:\n***     "
                     + INSTALL + "\n*** (CI does this in .ci/run; with CI=true a missing browser fails the build.)\n";
             System.err.println(message);
-            String ci = System.getenv("CI");
             if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
                 Assertions.fail(message);
             }
             Assumptions.abort(message);
         }
-        return start(extraFlags);
     }
 
     /** Starts Chromium headless with a fresh profile; fails if it is not installed. */

@@ -1,10 +1,12 @@
 package mx.gobiernoabierto.compromisos.infrastructure.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,6 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** The browser harness itself: pages load, scripts run, errors and accessibility violations are reported. */
 class ChromiumTest {
@@ -52,6 +56,17 @@ class ChromiumTest {
         if (server != null) {
             server.stop(0);
         }
+    }
+
+    @Test
+    void withoutChromiumATestIsSkippedWithTheInstallCommandButFailsUnderCi() {
+        Path missing = Path.of("/nonexistent/chromium");
+
+        assertThatThrownBy(() -> Chromium.requireForTest(missing, null)).isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("BROWSER TESTS NOT RUN").hasMessageContaining("apt-get install -y chromium");
+        assertThatThrownBy(() -> Chromium.requireForTest(missing, "false")).isInstanceOf(TestAbortedException.class);
+        assertThatThrownBy(() -> Chromium.requireForTest(missing, "true")).isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("BROWSER TESTS NOT RUN");
     }
 
     @Test
