@@ -57,6 +57,27 @@ class EndToEndTest {
     }
 
     @Test
+    void onlyTheQueryServiceServesThePortalAndItsPagesMayCallTheCommandServiceWhereItReallyListens() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/", "/metodologia", "/datos", "/recursos/css/portal.css", "/recursos/js/verificar.js")) {
+            var onQuery = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + services.queryPort() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(onQuery.statusCode()).as("query %s", path).isEqualTo(200);
+            var onCommand = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + services.commandPort() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(onCommand.statusCode()).as("command %s", path).isNotEqualTo(200);
+            assertThat(onCommand.body()).as("command %s", path).doesNotContain("<html");
+        }
+        var page = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + services.queryPort() + "/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("connect-src 'self' http://localhost:" + services.commandPort());
+    }
+
+    @Test
     void commandsInOverHttpGiveViewsEqualToHandComputedFiguresAHistoryThatVerifiesAndAsOfViews() throws Exception {
         String planId = admin.post("/api/v1/plans", Map.of("stlId", "stl-nuevo-leon", "stlName", "STL Nuevo León",
                 "jurisdiction", "Nuevo León", "title", "Plan de Acción Local 2025-2027",

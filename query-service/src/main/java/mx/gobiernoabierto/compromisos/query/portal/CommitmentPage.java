@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,7 @@ import mx.gobiernoabierto.compromisos.query.commitment.web.CommitmentViews;
 class CommitmentPage {
 
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern INSTANT =
             Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?Z");
 
@@ -65,11 +68,12 @@ class CommitmentPage {
 
     @GetMapping("/compromisos/{commitmentId}")
     String commitment(@PathVariable String commitmentId, @RequestParam(name = "al", required = false) String al,
-                      Model model, jakarta.servlet.http.HttpServletResponse response) {
+                      @RequestParam(name = "hora", required = false) String hora, Model model,
+                      HttpServletResponse response) {
         if (!PortalReads.isId(commitmentId)) {
             throw new PageNotFound("commitment " + commitmentId);
         }
-        Moment moment = moment(al);
+        Moment moment = moment(al, hora);
         CommitmentState state;
         List<EventEnvelope> events;
         LocalDate on;
@@ -105,13 +109,15 @@ class CommitmentPage {
         Map<String, IndicatorChart> charts = new LinkedHashMap<>();
         detail.indicators().forEach(i -> charts.put(i.indicatorId(), IndicatorChart.of(i)));
         List<Target> targets = detail.summary().sdgTargets().stream()
-                .map(code -> new Target(code, Sdg.goalOf(code), Sdg.goalOf(code) == 0 ? "#767676" : Sdg.colour(Sdg.goalOf(code))))
+                .map(code -> new Target(code, Sdg.goalOf(code),
+                        Sdg.goalOf(code) == 0 ? "#767676" : Sdg.colour(Sdg.goalOf(code))))
                 .toList();
 
         model.addAttribute("c", detail);
         model.addAttribute("s", detail.summary());
         model.addAttribute("plan", reads.plan(state.planId()).orElse(null));
         model.addAttribute("moment", moment);
+        model.addAttribute("hora", hora != null && moment != null && !moment.plainDate() ? hora.strip() : "");
         model.addAttribute("on", on);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("terms", terms);
@@ -139,10 +145,11 @@ class CommitmentPage {
     }
 
     /**
-     * {@code al=}: a plain date is the end of that day in the portal's time zone (what was known by then), an
-     * instant is taken as written; neither may lie after today. {@code null} without {@code al=}.
+     * {@code al=}: a plain date is the end of that day in the portal's time zone (what was known by then), or the end
+     * of the minute {@code hora=HH:MM} of that day; an instant is taken as written; none may lie after today.
+     * {@code null} without {@code al=}.
      */
-    private Moment moment(String al) {
+    private Moment moment(String al, String hora) {
         if (al == null || al.isBlank()) {
             return null;
         }
@@ -153,6 +160,14 @@ class CommitmentPage {
                 LocalDate date = LocalDate.parse(text);
                 if (date.isAfter(today)) {
                     throw new PageBadRequest("al", "parametro.al");
+                }
+                if (hora != null && !hora.isBlank()) {
+                    if (!TIME.matcher(hora.strip()).matches()) {
+                        throw new PageBadRequest("hora", "parametro.hora");
+                    }
+                    Instant endOfMinute = date.atTime(LocalTime.parse(hora.strip())).atZone(formats.zone())
+                            .plusMinutes(1).toInstant().minusNanos(1_000);
+                    return new Moment(endOfMinute, date, text, false);
                 }
                 Instant endOfDay = date.plusDays(1).atStartOfDay(formats.zone()).toInstant().minusNanos(1_000);
                 return new Moment(endOfDay, date, text, true);

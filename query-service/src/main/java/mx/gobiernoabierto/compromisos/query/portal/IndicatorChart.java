@@ -86,6 +86,11 @@ record IndicatorChart(int width, int height, int left, int right, int top, int b
         return width - right;
     }
 
+    /** Where a line's label sits: just below the line at the right end if there is room, else above it. */
+    public double labelY(Line line) {
+        return line.y() + 16 < plotBottom() - 2 ? line.y() + 16 : line.y() - 6;
+    }
+
     /** The bottom of the plot area, where the date axis runs. */
     public int plotBottom() {
         return height - bottom;

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -45,27 +46,27 @@ class PortalErrors implements HandlerExceptionResolver, Ordered {
         if (!PortalPaths.isPage(request)) {
             return null;
         }
-        ModelAndView page = new ModelAndView("error");
+        ModelAndView page = new ModelAndView("page-error");
         page.addObject("f", formats);
         page.addObject("portal", properties);
         if (failure instanceof PageNotFound || failure instanceof NotFoundException
                 || failure instanceof NoResourceFoundException) {
-            page.setStatus(org.springframework.http.HttpStatus.NOT_FOUND);
+            page.setStatus(HttpStatus.NOT_FOUND);
             page.addObject("status", 404);
         } else if (failure instanceof PageBadRequest bad) {
-            page.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
+            page.setStatus(HttpStatus.BAD_REQUEST);
             page.addObject("status", 400);
             page.addObject("parameter", bad.parameter());
             page.addObject("expectedKey", bad.expectedKey());
         } else if (failure instanceof BadQueryException || failure instanceof MethodArgumentTypeMismatchException
                 || failure instanceof MissingServletRequestParameterException) {
-            page.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
+            page.setStatus(HttpStatus.BAD_REQUEST);
             page.addObject("status", 400);
         } else if (failure instanceof HttpRequestMethodNotSupportedException) {
             return null;
         } else {
             LOG.error("Unexpected failure rendering {}", request.getRequestURI(), failure);
-            page.setStatus(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR);
+            page.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
             page.addObject("status", 500);
         }
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
