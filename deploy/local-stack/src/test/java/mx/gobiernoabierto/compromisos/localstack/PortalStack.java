@@ -174,6 +174,8 @@ final class PortalStack implements AutoCloseable {
         pages.put("demo history", "/compromisos/" + demo.get("commitmentId").asString() + "/historial");
         pages.put("methodology", "/metodologia");
         pages.put("open data", "/datos");
+        // not in api.md's table, but linked from every page: the accessibility statement
+        pages.put("accessibility", "/accesibilidad");
         return pages;
     }
 
