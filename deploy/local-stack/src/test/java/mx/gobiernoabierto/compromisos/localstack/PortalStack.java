@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,8 @@ import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
  */
 final class PortalStack implements AutoCloseable {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Mexico_City"));
+    static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
+    static final LocalDate TODAY = LocalDate.now(MEXICO_CITY);
 
     final Services services;
     final String commandUrl;
@@ -50,6 +55,18 @@ final class PortalStack implements AutoCloseable {
 
     /** Starts both services (topics named after {@code name}) and loads the demo through the public API. */
     static PortalStack startWithDemo(String name) {
+        PortalStack stack = start(name);
+        try {
+            stack.loadDemo();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Starts both services, topics named after {@code name}, with no data. */
+    static PortalStack start(String name) {
         long started = System.nanoTime();
         PostgresEndpoint postgres = TestInfrastructure.postgres();
         PostgresEndpoint queryDatabase = postgres.withDatabase(
@@ -61,27 +78,26 @@ final class PortalStack implements AutoCloseable {
                         "--compromisos.topic=" + name + ".events", "--compromisos.query.topic=" + name + ".events",
                         "--compromisos.query.dead-letter-topic=" + name + ".events.dlt",
                         "--compromisos.cors.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort));
-        PortalStack stack = new PortalStack(services, queryDatabase);
         System.out.printf("%s: both services started in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
-        try {
-            ByteArrayOutputStream progress = new ByteArrayOutputStream();
-            long loading = System.nanoTime();
-            new DemoData(stack.commandUrl, stack.queryUrl, new PrintStream(progress, true, StandardCharsets.UTF_8)).load();
-            System.out.printf("%s: demo loaded in %d ms%n", name, (System.nanoTime() - loading) / 1_000_000);
-            return stack;
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+        return new PortalStack(services, queryDatabase);
+    }
+
+    /** Loads the demo through the public API, as {@code --demo} does. */
+    void loadDemo() {
+        long loading = System.nanoTime();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        new DemoData(commandUrl, queryUrl, new PrintStream(progress, true, StandardCharsets.UTF_8)).load();
+        System.out.printf("demo loaded in %d ms%n", (System.nanoTime() - loading) / 1_000_000);
     }
 
     /**
      * A commitment of Nuevo León in a plan of its own, 100 of its 200 days elapsed today: milestone 1 (weight 1,
-     * due 10 days ago, never reported) and milestone 2 (weight 4) at 25 %, then at 40 %; an indicator that should
-     * decrease from 40 to 20, measured 35 and then 31.
+     * due 10 days ago, never reported) and milestone 2 (weight 4) at 25 %, then, in a later minute, at 40 %; an
+     * indicator that should decrease from 40 to 20, measured 35 and then 31.
      *
      * <ul>
-     *   <li>implementation progress (0 × 1 + 40 × 4) / 5 = 32.0 %; at {@code between} (before the second report)
+     *   <li>implementation progress (0 × 1 + 40 × 4) / 5 = 32.0 %; at {@code between} (after the first report, and
+     *       to the end of its minute {@code betweenDate}, {@code betweenMinute} in Mexico City)
      *       (0 × 1 + 25 × 4) / 5 = 20.0 %</li>
      *   <li>expected progress 100 / 200 days = 50.0 %; 32.0 &lt; 50 − 10 but ≥ 50 − 25 → En riesgo;
      *       20.0 &lt; 25 → Retrasado</li>
@@ -89,10 +105,20 @@ final class PortalStack implements AutoCloseable {
      * </ul>
      */
     record HandComputed(String planId, String planTitle, String commitmentId, String code, Instant between,
-                        long version) {
+                        LocalDate betweenDate, String betweenMinute, long version) {
     }
 
+    /** The hand-computed commitment up to its first progress report; {@link #finish} writes the rest. */
+    record Begun(String planId, String planTitle, String commitmentId, String code, String milestone,
+                 String indicator, Instant between) {
+    }
+
+    /** The whole hand-computed commitment at once (waiting for the next minute between its two reports). */
     HandComputed handComputedCommitment(String code) throws InterruptedException {
+        return finish(begin(code));
+    }
+
+    Begun begin(String code) {
         String planTitle = "Plan de prueba del portal " + code;
         String planId = admin.post("/api/v1/plans", Map.of("stlId", "stl-nuevo-leon", "stlName", "STL Nuevo León",
                 "jurisdiction", "Nuevo León", "title", planTitle,
@@ -127,19 +153,32 @@ final class PortalStack implements AutoCloseable {
         editor.post(path + "/implementation", Map.of("startedOn", start.toString()));
         editor.post(path + "/milestones/" + m2 + "/progress", Map.of("percent", 25, "reportedOn",
                 TODAY.minusDays(20).toString()));
-        Thread.sleep(20);
-        Instant between = Instant.now();
-        Thread.sleep(20);
-        editor.post(path + "/milestones/" + m2 + "/progress", Map.of("percent", 40, "reportedOn",
+        return new Begun(planId, planTitle, id, code, m2, indicator, Instant.now());
+    }
+
+    /**
+     * The rest of the hand-computed commitment, written once the minute of the first report has passed (so that the
+     * date control, which chooses a minute, can show the state between the two reports).
+     */
+    HandComputed finish(Begun begun) throws InterruptedException {
+        ZonedDateTime between = begun.between().atZone(MEXICO_CITY);
+        ZonedDateTime nextMinute = between.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1).plusSeconds(1);
+        long wait = Duration.between(ZonedDateTime.now(MEXICO_CITY), nextMinute).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        String path = "/api/v1/commitments/" + begun.commitmentId();
+        editor.post(path + "/milestones/" + begun.milestone() + "/progress", Map.of("percent", 40, "reportedOn",
                 TODAY.minusDays(2).toString(), "note", "Contratos de 2025 en línea",
                 "evidenceUrls", List.of("https://obras.nl.gob.mx/contratos")));
-        editor.post(path + "/indicators/" + indicator + "/measurements",
+        editor.post(path + "/indicators/" + begun.indicator() + "/measurements",
                 Map.of("value", 35, "measuredOn", TODAY.minusDays(3).toString(), "source", "Informe"));
-        long version = editor.post(path + "/indicators/" + indicator + "/measurements",
+        long version = editor.post(path + "/indicators/" + begun.indicator() + "/measurements",
                 Map.of("value", 31, "measuredOn", TODAY.minusDays(1).toString(), "source", "Informe"))
                 .get("version").asLong();
         query.get(path + "?minVersion=" + version);
-        return new HandComputed(planId, planTitle, id, code, between, version);
+        return new HandComputed(begun.planId(), begun.planTitle(), begun.commitmentId(), begun.code(),
+                begun.between(), between.toLocalDate(), between.format(DateTimeFormatter.ofPattern("HH:mm")), version);
     }
 
     /** A commitment of the demo, by the query service's list. */
