@@ -89,6 +89,9 @@ public final class LocalPostgres implements AutoCloseable {
             int chosenPort = port == 0 ? freePort() : port;
             LocalPostgres server = new LocalPostgres(binaries, directory, chosenPort);
             server.stopOrphan();
+            if (port != 0 && !free(port)) {
+                throw new IOException("port " + port + " is taken by another program");
+            }
             boolean existing = Files.exists(directory.resolve("PG_VERSION"));
             if (!existing) {
                 server.initdb();
@@ -390,6 +393,15 @@ public final class LocalPostgres implements AutoCloseable {
             return ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -69,11 +69,16 @@ final class PostgresBinaries {
     }
 
     /**
-     * The command line that runs one of the programs. As root it runs in a new user namespace ({@code unshare -U}),
-     * because PostgreSQL refuses to run as root.
+     * The command line that runs one of the programs. It runs in a session of its own ({@code setsid}, where there is
+     * one), so that a Ctrl-C in the terminal reaches the JVM, which stops the server last, and not the server
+     * directly. As root it runs in a new user namespace ({@code unshare -U}), because PostgreSQL refuses to run as
+     * root. Neither forks, so the process started is the program itself.
      */
     List<String> command(String program, List<String> arguments) {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
         if (LinuxUtils.isUnshareAvailable()) {
             command.add("unshare");
             command.add("-U");

@@ -10,7 +10,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.GracefulShutdownResult;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import mx.gobiernoabierto.compromisos.command.CommandServiceApplication;
@@ -42,13 +50,16 @@ public final class Services implements AutoCloseable {
      */
     public static Services start(PostgresEndpoint commandDatabase, PostgresEndpoint queryDatabase, KafkaEndpoint kafka,
                                  int commandPort, int queryPort, List<String> extra) {
+        // no Spring shutdown hooks: the caller stops the services first, then Kafka and PostgreSQL, in one place
         ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
+                .registerShutdownHook(false)
                 .properties(CommandServiceApplication.CONFIG_NAME)
                 .run(arguments(commandDatabase, kafka, commandPort, extra).toArray(String[]::new));
         try {
             List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
             queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
             ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
+                    .registerShutdownHook(false)
                     .properties(QueryServiceApplication.CONFIG_NAME)
                     .run(queryArguments.toArray(String[]::new));
             return new Services(command, query);
@@ -86,13 +97,45 @@ public final class Services implements AutoCloseable {
         return query;
     }
 
-    /** Stops the query service, then the command service, each gracefully. */
+    /**
+     * Stops both services: first both web servers stop taking requests and finish the ones in flight (graceful
+     * shutdown, at most 30 s), and only then the contexts close, which stops the event publisher (command) and the
+     * consumer, which leaves its group (query), and closes the database pools. Left to itself, Spring would stop the
+     * query service's consumer before its web server, so a {@code minVersion} read in flight could not be answered.
+     */
     @Override
     public void close() {
+        inParallel(() -> drain(command), () -> drain(query));
+        inParallel(command::close, query::close);
+    }
+
+    private static void drain(ConfigurableApplicationContext context) {
+        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return;
+        }
+        WebServer server = web.getWebServer();
+        CompletableFuture<GracefulShutdownResult> drained = new CompletableFuture<>();
+        server.shutDownGracefully(drained::complete);
         try {
-            query.close();
+            drained.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // what is still running is cut off by the stop below
+        }
+        server.stop();
+    }
+
+    private static void inParallel(Runnable first, Runnable second) {
+        Thread other = Thread.ofPlatform().name("local-stack-stop").start(second);
+        try {
+            first.run();
         } finally {
-            command.close();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
