@@ -96,7 +96,7 @@ public final class LocalStack {
             } else {
                 kafkaBootstrap = options.kafkaBootstrap();
             }
-            out.println("Starting the command service and the query service ...");
+            out.println("Starting the query service and the command service ...");
             running.services = Services.start(commandDatabase, queryDatabase, new KafkaEndpoint(kafkaBootstrap, "local"),
                     options.commandPort(), options.queryPort(), List.of("--axon.update-check.disabled=true",
                             "--spring.profiles.active=demo",

@@ -42,7 +42,9 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * Starts the command service, then the query service.
+     * Starts the query service, then the command service: the query side's consumer holds its partitions before the
+     * first command can be accepted, so that a write right after a restart can be read back at once with
+     * {@code minVersion} instead of waiting behind a backlog built while only the command side was up.
      *
      * @param commandDatabase the command service's own database (its event store)
      * @param queryDatabase   the query service's own database (its views)
@@ -50,21 +52,21 @@ public final class Services implements AutoCloseable {
      */
     public static Services start(PostgresEndpoint commandDatabase, PostgresEndpoint queryDatabase, KafkaEndpoint kafka,
                                  int commandPort, int queryPort, List<String> extra) {
+        List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
+        queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
         // no Spring shutdown hooks: the caller stops the services first, then Kafka and PostgreSQL, in one place
-        ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
+        ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
                 .registerShutdownHook(false)
-                .properties(CommandServiceApplication.CONFIG_NAME)
-                .run(arguments(commandDatabase, kafka, commandPort, extra).toArray(String[]::new));
+                .properties(QueryServiceApplication.CONFIG_NAME)
+                .run(queryArguments.toArray(String[]::new));
         try {
-            List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
-            queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
-            ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
+            ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .registerShutdownHook(false)
-                    .properties(QueryServiceApplication.CONFIG_NAME)
-                    .run(queryArguments.toArray(String[]::new));
+                    .properties(CommandServiceApplication.CONFIG_NAME)
+                    .run(arguments(commandDatabase, kafka, commandPort, extra).toArray(String[]::new));
             return new Services(command, query);
         } catch (RuntimeException e) {
-            command.close();
+            query.close();
             throw e;
         }
     }
