@@ -170,8 +170,9 @@ final class FaultSuite {
             }
         }
         boolean headsEqual = Ledger.headsEqual(stack, commitments);
-        String note = readYourWrites + (load.gaveUp() + load.refused() > 0
-                ? " given up " + load.gaveUp() + ", refused " + load.refused() : "");
+        String note = readYourWrites + (load.gaveUp() + load.refused() + load.serverErrors() > 0
+                ? " given up " + load.gaveUp() + ", refused " + load.refused() + ", 5xx other than 503: "
+                + load.serverErrors() : "");
         return new Row(name, acks.size(), lost, doubled, headsEqual, caughtUp, recovery, note.strip());
     }
 

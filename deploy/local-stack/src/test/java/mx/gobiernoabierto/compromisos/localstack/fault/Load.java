@@ -36,6 +36,7 @@ final class Load {
     private final List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger gaveUp = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Thread> clients = new ArrayList<>();
 
@@ -81,6 +82,11 @@ final class Load {
                     acks.add(ack);
                     return ack;
                 }
+                if (answer.status() >= 500 && answer.status() != 503) {
+                    // an outage must be a 503 the client can retry on, never a 500
+                    serverErrors.incrementAndGet();
+                    System.out.println("fault-suite: " + marker + " answered " + answer.status() + " " + answer.body());
+                }
                 if (answer.status() < 500) {
                     refused.incrementAndGet();
                     System.out.println("fault-suite: " + marker + " refused: " + answer.status() + " " + answer.body());
@@ -111,5 +117,10 @@ final class Load {
 
     int refused() {
         return refused.get();
+    }
+
+    /** Answers of 5xx other than 503 since the start. */
+    int serverErrors() {
+        return serverErrors.get();
     }
 }

@@ -84,7 +84,10 @@ final class StackProcesses implements AutoCloseable {
                         "--command-port=" + commandPort, "--query-port=" + queryPort, "--postgres-port=" + postgresPort,
                         "--kafka-bootstrap=localhost:" + kafkaPort),
                 Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyLocation(),
-                        "LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"), log);
+                        "LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN",
+                        // what the recovery times are made of: the publisher's retries, the consumer's assignments
+                        "LOGGING_LEVEL_ORG_AXONFRAMEWORK_EVENTHANDLING", "INFO",
+                        "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_KAFKA_LISTENER", "INFO"), log);
         long start = System.nanoTime();
         awaitReady(Duration.ofMinutes(3), log);
         System.out.printf("fault-suite: stack start %d ready in %.1f s (log %s)%n", starts,

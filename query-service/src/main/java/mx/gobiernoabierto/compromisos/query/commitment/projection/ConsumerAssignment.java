@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsumerAssignment implements ConsumerAwareRebalanceListener {
 
+    /** The health status of a consumer that does not hold its partitions (yet): not ready, but not unhealthy. */
+    static final org.springframework.boot.health.contributor.Status UNASSIGNED =
+            new org.springframework.boot.health.contributor.Status("UNASSIGNED");
+
     private final Set<TopicPartition> partitions = new HashSet<>();
     private boolean joined;
 
@@ -76,7 +80,8 @@ public class ConsumerAssignment implements ConsumerAwareRebalanceListener {
             if (assignment.assigned()) {
                 builder.up().withDetail("partitions", assignment.partitions());
             } else {
-                builder.outOfService().withDetail("reason", "the consumer has not been assigned its partitions yet");
+                // a status of its own: readiness maps it to 503, the overall health ranks it below UP
+                builder.status(UNASSIGNED).withDetail("reason", "the consumer has not been assigned its partitions yet");
             }
         }
     }
