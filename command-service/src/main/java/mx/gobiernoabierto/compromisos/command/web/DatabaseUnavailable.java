@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means that the database cannot be reached (down, restarting, recovering) rather than that
@@ -34,6 +35,12 @@ final class DatabaseUnavailable {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            // a commit or rollback that failed in JDBC itself (a failure the database answered, such as a constraint
+            // checked at commit, is translated to another exception): the connection is gone
+            if (t instanceof TransactionSystemException system && (system.getCause() instanceof SQLException
+                    || system.getApplicationException() != null && is(system.getApplicationException()))) {
                 return true;
             }
             // SQLSTATE class 08: connection exception; 57P01-57P03: shutting down, crashed, starting up or recovering

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseUnavailableTest {
 
@@ -27,6 +28,13 @@ class DatabaseUnavailableTest {
                 .isTrue();
         assertThat(DatabaseUnavailable.is(new SQLException("terminating connection due to administrator command", "57P01")))
                 .isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailsBecauseThePoolClosedTheConnectionIsAnOutage() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        assertThat(DatabaseUnavailable.is(rollbackFailed)).isTrue();
     }
 
     @Test

@@ -77,8 +77,8 @@ public final class LocalStack {
             System.out.println("Stopping: the services (finishing requests in flight), then Kafka, then PostgreSQL ...");
             long start = System.nanoTime();
             stop(running, lock, lockFile);
-            System.out.printf("Stopped in %.1f s. Your data is in %s%n", (System.nanoTime() - start) / 1e9,
-                    options.dataDirectory());
+            System.out.printf("Stopped. Your data is in %s (stopped in %.1f s)%n", options.dataDirectory(),
+                    (System.nanoTime() - start) / 1e9);
             stopped.countDown();
         }, "local-stack-shutdown"));
 
