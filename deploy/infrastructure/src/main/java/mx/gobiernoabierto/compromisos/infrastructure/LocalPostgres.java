@@ -227,15 +227,19 @@ public final class LocalPostgres implements AutoCloseable {
             arguments.add("-c");
             arguments.add(name + "=" + value);
         });
-        Process process = new ProcessBuilder(binaries.command("postgres", arguments))
+        ProcessBuilder builder = new ProcessBuilder(binaries.command("postgres", arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("server.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // under the lock, so that close() either sees this process or this start sees close(): none is left behind
         synchronized (lock) {
+            if (closing) {
+                throw new IOException("closed");
+            }
+            Process process = builder.start();
             postmaster = process;
+            return process;
         }
-        return process;
     }
 
     private void watch(Process process) {
