@@ -131,7 +131,11 @@
 
     /* A promise of the hex SHA-256 of a string's UTF-8 bytes, by Web Crypto where the page may use it. */
     function sha256Hex(text, forceJs) {
-        var bytes = new TextEncoder().encode(text);
+        return sha256BytesHex(new TextEncoder().encode(text), forceJs);
+    }
+
+    /* The same over bytes (a Uint8Array), for the transparency log's leaf and node hashes (inclusion.js). */
+    function sha256BytesHex(bytes, forceJs) {
         if (!forceJs && webCryptoAvailable()) {
             return window.crypto.subtle.digest('SHA-256', bytes).then(function (buffer) {
                 return hex(new Uint8Array(buffer));
@@ -294,10 +298,12 @@
         var metodo = webCryptoAvailable() ? 'webcrypto' : 'js';
         result.setAttribute('data-metodo', metodo);
 
+        var checked = null;
         return getJson(section.getAttribute('data-history-url'), false).then(function (history) {
             var commitmentId = section.getAttribute('data-commitment-id') || history.commitmentId;
             var events = history.events || [];
             return verify(commitmentId, events, false).then(function (outcome) {
+                checked = outcome;
                 result.textContent = '';
                 if (outcome.valid) {
                     result.setAttribute('data-resultado', 'integro');
@@ -323,6 +329,11 @@
         }).then(function () {
             result.removeAttribute('aria-busy');
             button.disabled = false;
+            // the transparency log's check (inclusion.js) follows the chain's, with the head it recomputed
+            section.dispatchEvent(new CustomEvent('compromisos:cadena-verificada', {
+                bubbles: true,
+                detail: {valid: checked !== null && checked.valid, headHash: checked === null ? null : checked.headHash}
+            }));
         });
     }
 
@@ -343,6 +354,8 @@
     window.CompromisosVerificacion = {
         canonicalize: canonicalize,
         sha256Hex: sha256Hex,
+        sha256BytesHex: sha256BytesHex,
+        say: say,
         sha256HexJs: function (text) {
             return sha256HexJs(new TextEncoder().encode(text));
         },

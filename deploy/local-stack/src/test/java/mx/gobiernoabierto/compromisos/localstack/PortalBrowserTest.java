@@ -202,6 +202,29 @@ class PortalBrowserTest {
         page.close();
     }
 
+    @Test
+    @Order(6)
+    void theHistoryShowsASignedCheckpointAndTheBrowserProvesTheHeadIsInIt() {
+        String history = stack.queryUrl + "/compromisos/" + known.commitmentId() + "/historial";
+        // the command service signs a checkpoint every 30 s while events arrive; the query service keeps it
+        BrowserPage page = chromium.newPage();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> page.open(history).evaluate("document.getElementById('resultado-inclusion') !== null")
+                        .asBoolean());
+        String size = page.evaluate("document.getElementById('registro').dataset.treeSize").asString();
+        page.waitUntil("!document.getElementById('verificar').hidden", Duration.ofSeconds(10));
+        page.click("#verificar");
+        page.waitUntil("document.getElementById('resultado-inclusion').dataset.inclusion", Duration.ofSeconds(30));
+
+        assertThat(page.evaluate("document.getElementById('resultado-inclusion').dataset.inclusion").asString())
+                .isEqualTo("incluido");
+        assertThat(page.text("#resultado-inclusion"))
+                .contains("incluido en el punto de control firmado de tamaño " + size);
+        assertThat(Accessibility.seriousOrCritical(page)).isEmpty();
+        assertThat(page.errors()).isEmpty();
+        page.close();
+    }
+
     /** The top of a page as a person sees it on a desktop, for the README (docs/ keeps a copy). */
     private static void screenshot(BrowserPage page, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

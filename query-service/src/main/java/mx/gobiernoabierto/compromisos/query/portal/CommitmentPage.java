@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentFold
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.FoldInput;
 import mx.gobiernoabierto.compromisos.query.commitment.web.CommitmentViews;
+import mx.gobiernoabierto.compromisos.query.transparency.CheckpointFeed;
 
 /**
  * {@code /compromisos/{id}}: one commitment in words, now or ({@code ?al=}) as it stood on a past date or instant,
@@ -45,8 +48,11 @@ class CommitmentPage {
     private final EventStory story;
     private final Formats formats;
     private final Clock clock;
+    private final CheckpointFeed checkpoints;
 
-    CommitmentPage(PortalReads reads, EventArchive archive, EventStory story, Formats formats, Clock clock) {
+    CommitmentPage(PortalReads reads, EventArchive archive, EventStory story, Formats formats, Clock clock,
+                   CheckpointFeed checkpoints) {
+        this.checkpoints = checkpoints;
         this.reads = reads;
         this.archive = archive;
         this.story = story;
@@ -141,6 +147,13 @@ class CommitmentPage {
         model.addAttribute("commitmentId", commitmentId);
         model.addAttribute("state", reads.commitment(commitmentId).orElse(null));
         model.addAttribute("events", story.tell(events));
+        // the signed checkpoint that holds the head event, for the reader's browser to check its inclusion
+        CheckpointFeed.Kept checkpoint =
+                checkpoints.newestCovering(Instant.parse(events.getLast().occurredAt())).orElse(null);
+        model.addAttribute("checkpoint", checkpoint);
+        model.addAttribute("checkpointRootHex", checkpoint == null ? null
+                : HexFormat.of().formatHex(Base64.getDecoder().decode(checkpoint.rootHash())));
+        model.addAttribute("headHash", events.getLast().hash());
         return "history";
     }
 

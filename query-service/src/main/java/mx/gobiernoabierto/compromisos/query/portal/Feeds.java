@@ -141,13 +141,13 @@ class Feeds {
         return ResponseEntity.ok().contentType(ATOM_XML).body(text.toString());
     }
 
-    private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(value);
         xml.writeEndElement();
     }
 
-    private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
+    static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
         xml.writeStartElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("type", type);
@@ -156,7 +156,7 @@ class Feeds {
     }
 
     /** Absolute links, as feed readers need them: the address this request came to. */
-    private static String base(HttpServletRequest request) {
+    static String base(HttpServletRequest request) {
         return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }
 

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import mx.gobiernoabierto.compromisos.query.commitment.web.CommitmentViews;
+import mx.gobiernoabierto.compromisos.query.transparency.CheckpointFeed;
 
 /**
  * The reference pages: {@code /metodologia} (every formula, the weights, the SDG catalogue, the data dictionary),
@@ -17,9 +18,11 @@ import mx.gobiernoabierto.compromisos.query.commitment.web.CommitmentViews;
 class ReferencePages {
 
     private final PortalReads reads;
+    private final CheckpointFeed checkpoints;
 
-    ReferencePages(PortalReads reads) {
+    ReferencePages(PortalReads reads, CheckpointFeed checkpoints) {
         this.reads = reads;
+        this.checkpoints = checkpoints;
     }
 
     /** A goal of the catalogue: number, official colour and every target. */
@@ -41,6 +44,7 @@ class ReferencePages {
     String data(Model model) {
         model.addAttribute("fields", CommitmentViews.SUMMARY_FIELDS);
         model.addAttribute("plans", reads.plans());
+        model.addAttribute("checkpoint", checkpoints.page(0, 1).stream().findFirst().orElse(null));
         return "data";
     }
 

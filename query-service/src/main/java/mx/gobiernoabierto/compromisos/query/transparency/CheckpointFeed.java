@@ -1,6 +1,7 @@
 package mx.gobiernoabierto.compromisos.query.transparency;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import mx.gobiernoabierto.compromisos.events.log.SignedNote;
  * with the published key), but a record that is not a signed checkpoint note is logged and left out.
  */
 @Component
-class CheckpointFeed {
+public class CheckpointFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointFeed.class);
 
@@ -32,7 +33,7 @@ class CheckpointFeed {
     }
 
     /** One stored checkpoint. */
-    record Kept(String origin, long treeSize, String rootHash, String note, Instant publishedAt, Instant receivedAt) {
+    public record Kept(String origin, long treeSize, String rootHash, String note, Instant publishedAt, Instant receivedAt) {
     }
 
     @KafkaListener(id = "checkpoints", groupId = "${spring.kafka.consumer.group-id:query-service}-checkpoints",
@@ -55,7 +56,7 @@ class CheckpointFeed {
     }
 
     /** Newest first. */
-    List<Kept> page(int page, int size) {
+    public List<Kept> page(int page, int size) {
         return jdbc.sql("""
                         SELECT origin, tree_size, root_hash, note, published_at, received_at FROM log_checkpoint
                         ORDER BY id DESC LIMIT ? OFFSET ?""")
@@ -64,6 +65,31 @@ class CheckpointFeed {
                         row.getTimestamp(5).toInstant(), row.getTimestamp(6).toInstant()))
                 .list();
     }
+
+    /**
+     * The newest checkpoint that covers an event which occurred at {@code occurredAt}, if one was kept yet.
+     * <p>
+     * This service does not know an event's leaf index (the log numbers leaves in the order it takes events from
+     * the event store; neither the event nor the checkpoint carries that position), so coverage is decided by time:
+     * the log appends each event moments after it is stored, and a checkpoint signs the whole tree as it stands, so
+     * the newest checkpoint published at least {@link #APPEND_MARGIN} after the event occurred holds it. The margin
+     * covers the appender's polling lag. The page does not take this on trust: the reader's browser asks the command
+     * service for the inclusion proof at that tree size and says so if there is none (an appender stopped for
+     * longer than the margin). The newest rather than the first such checkpoint, as the one witnesses most likely
+     * hold.
+     */
+    public Optional<Kept> newestCovering(Instant occurredAt) {
+        return jdbc.sql("""
+                        SELECT origin, tree_size, root_hash, note, published_at, received_at FROM log_checkpoint
+                        WHERE published_at >= ? ORDER BY id DESC LIMIT 1""")
+                .param(Timestamp.from(occurredAt.plus(APPEND_MARGIN)))
+                .query((row, n) -> new Kept(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getTimestamp(5).toInstant(), row.getTimestamp(6).toInstant()))
+                .optional();
+    }
+
+    /** How long after an event occurs the log has surely appended it (its tracking processor polls far faster). */
+    static final Duration APPEND_MARGIN = Duration.ofSeconds(5);
 
     long count() {
         return jdbc.sql("SELECT count(*) FROM log_checkpoint").query(Long.class).single();
