@@ -26,6 +26,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemWriter;
+import mx.gobiernoabierto.compromisos.support.http.CachedBodyRequest;
+
 /**
  * {@code Idempotency-Key} on writes: the first request with a key runs inside one database transaction that also
  * stores its answer, so the write and the key commit together or not at all. A repeat with the same key and the
@@ -103,7 +107,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             wrapper.copyBodyToResponse();
         } else if (!earlier.get().fingerprint().equals(fingerprint)) {
             ProblemWriter.write(response, ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    ProblemTypes.IDEMPOTENCY_KEY_REUSE,
+                    CommandProblems.IDEMPOTENCY_KEY_REUSE,
                     "this Idempotency-Key was first used with another request; use a new key for a new request"));
         } else {
             earlier.get().replay(response);
