@@ -17,8 +17,8 @@ import mx.gobiernoabierto.compromisos.support.security.ServiceSecurity;
  * command on a commitment needs an STL_EDITOR of that commitment's STL (for a draft, of the plan's STL, checked
  * once the body is read: {@link StlAccess#requireEditorOfPlan}); the operator endpoints need ADMIN.
  *
- * <p>How callers sign in, the headers and how refusals are answered are service-support's {@link ServiceSecurity},
- * shared with the query service. The filters run in this order: body limit ({@code 413} comes before
+ * <p>How callers sign in, the headers, cross-origin reads ({@code compromisos.cors}) and how refusals are answered
+ * are service-support's {@link ServiceSecurity}, shared with the query service. The filters run in this order: body limit ({@code 413} comes before
  * authentication, so an over-long body is never read, whoever sends it), this chain ({@code 401}/{@code 403}),
  * then idempotency, so a refused request never stores or replays an answer.
  */
@@ -32,6 +32,8 @@ class SecurityConfig {
     SecurityFilterChain commandSecurity(HttpSecurity http, ServiceSecurity serviceSecurity, StlAccess stlAccess) {
         http.with(serviceSecurity, Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
+                        // the transparency log's checkpoints, key and proofs are for anyone to audit
+                        .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/commitments").hasRole(Role.STL_EDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/commitments/{id}/evaluation").hasRole(Role.EVALUATOR.name())

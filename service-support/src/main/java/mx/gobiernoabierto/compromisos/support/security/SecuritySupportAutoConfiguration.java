@@ -27,7 +27,7 @@ import mx.gobiernoabierto.compromisos.support.problem.ProblemWriter;
  */
 @AutoConfiguration(before = UserDetailsServiceAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, CorsSettings.class})
 public class SecuritySupportAutoConfiguration {
 
     @Bean
@@ -67,8 +67,9 @@ public class SecuritySupportAutoConfiguration {
     @ConditionalOnMissingBean
     ServiceSecurity serviceSecurity(SecuritySettings settings, ConfiguredUsers users,
                                     ObjectProvider<JwtDecoder> jwtDecoder, JwtCallers jwtCallers,
-                                    ContentSecurityPolicy contentSecurityPolicy, MeterRegistry meters) {
-        return new ServiceSecurity(settings, users, jwtDecoder, jwtCallers, contentSecurityPolicy, meters);
+                                    ContentSecurityPolicy contentSecurityPolicy, CorsSettings cors,
+                                    MeterRegistry meters) {
+        return new ServiceSecurity(settings, users, jwtDecoder, jwtCallers, contentSecurityPolicy, cors, meters);
     }
 
     /** A request the firewall refuses (an encoded slash, a {@code ..} segment, ...) is a 400 problem. */

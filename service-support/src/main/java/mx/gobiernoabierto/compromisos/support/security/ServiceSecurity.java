@@ -22,8 +22,9 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * <p>Callers come from HTTP Basic against {@code compromisos.security.users} when users are configured, and from a
  * bearer JWT ({@link JwtCallers}) when Spring Boot's resource-server settings configure a decoder. Stateless: no
  * session, no CSRF token (no cookie authenticates anything), no saved request, no login form. The headers: no
- * referrer, the {@link ContentSecurityPolicy} bean. Every refusal is answered, counted and logged by
- * {@link AccessDenials}.
+ * referrer, the {@link ContentSecurityPolicy} bean. The public reads are shared with the origins of
+ * {@code compromisos.cors} ({@link PublicReadsCors}), when a service names any. Every refusal is answered, counted
+ * and logged by {@link AccessDenials}.
  *
  * <p>A bean of prototype scope: each filter chain gets its own.
  */
@@ -36,15 +37,18 @@ public class ServiceSecurity extends AbstractHttpConfigurer<ServiceSecurity, Htt
     private final ObjectProvider<JwtDecoder> jwtDecoder;
     private final JwtCallers jwtCallers;
     private final ContentSecurityPolicy contentSecurityPolicy;
+    private final CorsSettings cors;
     private final MeterRegistry meters;
 
     ServiceSecurity(SecuritySettings settings, ConfiguredUsers users, ObjectProvider<JwtDecoder> jwtDecoder,
-                    JwtCallers jwtCallers, ContentSecurityPolicy contentSecurityPolicy, MeterRegistry meters) {
+                    JwtCallers jwtCallers, ContentSecurityPolicy contentSecurityPolicy, CorsSettings cors,
+                    MeterRegistry meters) {
         this.settings = settings;
         this.users = users;
         this.jwtDecoder = jwtDecoder;
         this.jwtCallers = jwtCallers;
         this.contentSecurityPolicy = contentSecurityPolicy;
+        this.cors = cors;
         this.meters = meters;
     }
 
@@ -82,6 +86,9 @@ public class ServiceSecurity extends AbstractHttpConfigurer<ServiceSecurity, Htt
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(contentSecurityPolicy))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(denials).accessDeniedHandler(denials));
+        if (!cors.allowedOrigins().isEmpty()) {
+            http.cors(sharing -> sharing.configurationSource(PublicReadsCors.source(cors)));
+        }
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(denials));
         }
