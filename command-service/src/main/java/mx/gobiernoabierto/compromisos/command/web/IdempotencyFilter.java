@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
 import mx.gobiernoabierto.compromisos.support.problem.ProblemWriter;
 import mx.gobiernoabierto.compromisos.support.http.CachedBodyRequest;
+import mx.gobiernoabierto.compromisos.support.problem.DatabaseUnavailable;
 
 /**
  * {@code Idempotency-Key} on writes: the first request with a key runs inside one database transaction that also
@@ -52,11 +53,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Actors actors;
+    private final ProblemTypes problemTypes;
 
-    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Actors actors) {
+    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Actors actors, ProblemTypes problemTypes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.actors = actors;
+        this.problemTypes = problemTypes;
     }
 
     @Override
@@ -78,7 +81,33 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .orElseThrow(() -> new IllegalStateException("the body limit filter must run before the idempotency filter"));
         String fingerprint = fingerprint(actors.current(), request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        Optional<StoredAnswer> earlier = transactions.execute(tx -> {
+        Optional<StoredAnswer> earlier;
+        try {
+            earlier = remembered(key, fingerprint, request, wrapper, chain);
+        } catch (RuntimeException failure) {
+            if (!DatabaseUnavailable.is(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            // the key and the write commit together or not at all: the client retries with the same key
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            ProblemWriter.write(response, problemTypes.unavailable());
+            return;
+        }
+        if (earlier.isEmpty()) {
+            wrapper.copyBodyToResponse();
+        } else if (!earlier.get().fingerprint().equals(fingerprint)) {
+            ProblemWriter.write(response, ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    CommandProblems.IDEMPOTENCY_KEY_REUSE,
+                    "this Idempotency-Key was first used with another request; use a new key for a new request"));
+        } else {
+            earlier.get().replay(response);
+        }
+    }
+
+    /** The answer stored for this key, or empty after running the request and storing its answer with its write. */
+    private Optional<StoredAnswer> remembered(String key, String fingerprint, HttpServletRequest request,
+                                              ContentCachingResponseWrapper wrapper, FilterChain chain) {
+        return transactions.execute(tx -> {
             boolean claimed = jdbc.sql("""
                             INSERT INTO idempotency_key (idempotency_key, fingerprint, status, headers, body)
                             VALUES (?, ?, 0, '{}', ''::bytea) ON CONFLICT (idempotency_key) DO NOTHING""")
@@ -103,15 +132,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             return Optional.empty();
         });
-        if (earlier.isEmpty()) {
-            wrapper.copyBodyToResponse();
-        } else if (!earlier.get().fingerprint().equals(fingerprint)) {
-            ProblemWriter.write(response, ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    CommandProblems.IDEMPOTENCY_KEY_REUSE,
-                    "this Idempotency-Key was first used with another request; use a new key for a new request"));
-        } else {
-            earlier.get().replay(response);
-        }
     }
 
     private StoredAnswer stored(String key) {

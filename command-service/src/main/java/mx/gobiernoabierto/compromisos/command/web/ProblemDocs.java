@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import mx.gobiernoabierto.compromisos.support.problem.DatabaseUnavailable;
 import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
 
 /**
@@ -33,6 +34,8 @@ class ProblemDocs {
         types.put(CommandProblems.DUPLICATE_CODE, "409: the commitment code is already used in this plan.");
         types.put(ProblemTypes.PAYLOAD_TOO_LARGE, "413: the body is larger than 1 MiB.");
         types.put(CommandProblems.IDEMPOTENCY_KEY_REUSE, "422: this Idempotency-Key was used with another request.");
+        types.put(DatabaseUnavailable.TYPE, "503: the database cannot be reached just now (down or restarting); nothing"
+                + " was written. Retry after `Retry-After` seconds with the same `Idempotency-Key`.");
         types.put("internal", "500: an unexpected failure; nothing was written. Retrying is safe.");
         return types;
     }

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the servlet container forwards to {@code /error} (a failure outside Spring MVC's handlers) is answered as a
- * problem too, with its status only: never an exception, a message or a stack trace.
+ * problem too, with its status only: never an exception, a message or a stack trace (a database out of reach is
+ * {@code 503 /problems/unavailable}).
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -24,6 +25,10 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<Object> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.is(failure)) {
+            return ProblemResponses.respond(types.unavailable(), DatabaseUnavailable.headers());
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null && value >= 400
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;

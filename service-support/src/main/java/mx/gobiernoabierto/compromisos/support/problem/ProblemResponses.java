@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The base of each service's controller advice: Spring MVC's own failures (405, 406, 415, a missing parameter, ...)
- * and the unexpected ones become problems of the registry's types, and every answer's body is written by
+ * and the unexpected ones (a database out of reach: {@link DatabaseUnavailable}) become problems of the registry's types, and every answer's body is written by
  * {@link ProblemWriter}. A service adds handlers for its own exceptions and answers them with {@link #respond}.
  * No stack trace, class name or SQL reaches a client; an unexpected failure is logged here.
  */
@@ -30,6 +30,10 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     protected ResponseEntity<Object> unexpected(Exception failure) {
+        if (DatabaseUnavailable.is(failure)) {
+            LOG.warn("The database cannot be reached: {}", failure.toString());
+            return respond(types.unavailable(), DatabaseUnavailable.headers());
+        }
         LOG.error("Unexpected failure", failure);
         return respond(types.forStatus(HttpStatus.INTERNAL_SERVER_ERROR, serverErrorDetail()));
     }

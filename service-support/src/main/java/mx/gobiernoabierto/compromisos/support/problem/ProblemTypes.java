@@ -30,12 +30,15 @@ public final class ProblemTypes {
             415, "unsupported-media-type");
 
     private final Map<Integer, String> byStatus;
+    private final String unavailableDetail;
 
     /** The shared types and, over them, each service's own. */
     public ProblemTypes(List<ServiceProblemTypes> services) {
         Map<Integer, String> types = new HashMap<>(SHARED);
         services.forEach(service -> types.putAll(service.byStatus()));
         this.byStatus = Map.copyOf(types);
+        this.unavailableDetail = services.stream().map(ServiceProblemTypes::unavailableDetail)
+                .filter(java.util.Objects::nonNull).reduce((first, later) -> later).orElse(DatabaseUnavailable.DETAIL);
     }
 
     /** The shared types only. */
@@ -51,6 +54,11 @@ public final class ProblemTypes {
     /** A problem of the type its status gets. */
     public ProblemDetail forStatus(HttpStatusCode status, String detail) {
         return problem(status, forStatus(status.value()), detail);
+    }
+
+    /** {@code 503 /problems/unavailable}: the database cannot be reached (send it with {@link DatabaseUnavailable#headers()}). */
+    public ProblemDetail unavailable() {
+        return DatabaseUnavailable.problem(unavailableDetail);
     }
 
     public static URI uri(String name) {
