@@ -3,7 +3,6 @@ package mx.gobiernoabierto.compromisos.command.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,8 +29,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, ServiceSecurity serviceSecurity, StlAccess stlAccess) {
-        http.with(serviceSecurity, Customizer.withDefaults())
-                .authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
+        serviceSecurity.customize(http);
+        http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
                         // the transparency log's checkpoints, key and proofs are for anyone to audit
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans").hasRole(Role.ADMIN.name())

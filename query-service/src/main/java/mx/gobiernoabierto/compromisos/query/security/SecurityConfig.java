@@ -3,7 +3,6 @@ package mx.gobiernoabierto.compromisos.query.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,8 +27,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, ServiceSecurity serviceSecurity) {
-        http.with(serviceSecurity, Customizer.withDefaults())
-                .authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
+        serviceSecurity.customize(http);
+        http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/replay").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.ADMIN.name()));
         return http.build();

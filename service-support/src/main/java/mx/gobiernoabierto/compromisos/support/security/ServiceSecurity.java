@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -16,8 +17,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The part of a service's filter chain that both services share; the service adds only its authorization rules:
- * <pre>{@code http.with(serviceSecurity, Customizer.withDefaults())
- *     .authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests).requestMatchers(...)...)}</pre>
+ * <pre>{@code serviceSecurity.customize(http);
+ * http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests).requestMatchers(...)...)}</pre>
  *
  * <p>Callers come from HTTP Basic against {@code compromisos.security.users} when users are configured, and from a
  * bearer JWT ({@link JwtCallers}) when Spring Boot's resource-server settings configure a decoder. Stateless: no
@@ -25,10 +26,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * referrer, the {@link ContentSecurityPolicy} bean. The public reads are shared with the origins of
  * {@code compromisos.cors} ({@link PublicReadsCors}), when a service names any. Every refusal is answered, counted
  * and logged by {@link AccessDenials}.
- *
- * <p>A bean of prototype scope: each filter chain gets its own.
  */
-public class ServiceSecurity extends AbstractHttpConfigurer<ServiceSecurity, HttpSecurity> {
+public class ServiceSecurity implements Customizer<HttpSecurity> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSecurity.class);
 
@@ -68,8 +67,13 @@ public class ServiceSecurity extends AbstractHttpConfigurer<ServiceSecurity, Htt
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll();
     }
 
+    /**
+     * Applies the shared part to the chain at once, before the service adds its rules. (Not as a configurer's
+     * {@code init}: by then Spring Security's own configurers have initialised, and a session policy set that late
+     * would let a session be created.)
+     */
     @Override
-    public void init(HttpSecurity http) {
+    public void customize(HttpSecurity http) {
         boolean basic = !users.isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AccessDenials denials = new AccessDenials(meters, basic, bearer);

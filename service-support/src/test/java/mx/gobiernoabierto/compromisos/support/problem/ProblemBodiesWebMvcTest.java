@@ -28,7 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -194,8 +193,8 @@ class ProblemBodiesWebMvcTest {
 
         @Bean
         SecurityFilterChain rules(HttpSecurity http, ServiceSecurity serviceSecurity) {
-            http.with(serviceSecurity, Customizer.withDefaults())
-                    .authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
+            serviceSecurity.customize(http);
+            http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
                             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                             .anyRequest().hasRole(Role.STL_EDITOR.name()));
             return http.build();
