@@ -17,6 +17,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import mx.gobiernoabierto.compromisos.events.DomainEvent;
 import mx.gobiernoabierto.compromisos.events.chain.HashChain;
 import mx.gobiernoabierto.compromisos.events.wire.EventJson;
+import mx.gobiernoabierto.compromisos.events.wire.EventMetadata;
 import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
 
 /**
@@ -30,9 +31,9 @@ import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
  */
 public class HashChainInterceptor implements MessageDispatchInterceptor<EventMessage<?>> {
 
-    static final String ACTOR = "actor";
-    static final String PREV_HASH = "prevHash";
-    static final String HASH = "hash";
+    static final String ACTOR = EventMetadata.ACTOR;
+    static final String PREV_HASH = EventMetadata.PREV_HASH;
+    static final String HASH = EventMetadata.HASH;
     private static final String ANONYMOUS = "anonymous";
 
     private final EventStore eventStore;

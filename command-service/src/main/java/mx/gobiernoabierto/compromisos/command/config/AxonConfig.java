@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -32,6 +33,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import mx.gobiernoabierto.compromisos.events.DomainEvent;
 import mx.gobiernoabierto.compromisos.events.wire.EventJson;
+import mx.gobiernoabierto.compromisos.events.wire.EventMetadata;
 import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
 
 /**
@@ -41,6 +43,24 @@ import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
+
+    /**
+     * What every event a command causes carries from the command's metadata: the actor, and the correlation id the
+     * request sent (else the command's own id). It replaces Axon's default {@code MessageOriginProvider}, which
+     * would write the command's id under the same {@code correlationId} key and so lose the client's.
+     */
+    @Bean
+    CorrelationDataProvider commandMetadata() {
+        return message -> {
+            var metadata = message.getMetaData();
+            java.util.Map<String, Object> carried = new java.util.HashMap<>();
+            carried.put(EventMetadata.CORRELATION_ID, metadata.getOrDefault(EventMetadata.CORRELATION_ID, message.getIdentifier()));
+            if (metadata.containsKey(EventMetadata.ACTOR)) {
+                carried.put(EventMetadata.ACTOR, metadata.get(EventMetadata.ACTOR));
+            }
+            return carried;
+        };
+    }
 
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {

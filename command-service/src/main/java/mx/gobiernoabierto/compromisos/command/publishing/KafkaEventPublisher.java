@@ -17,6 +17,7 @@ import mx.gobiernoabierto.compromisos.events.DomainEvent;
 import mx.gobiernoabierto.compromisos.events.chain.HashChain;
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.events.wire.EventJson;
+import mx.gobiernoabierto.compromisos.events.wire.EventMetadata;
 import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
 
 /**
@@ -43,8 +44,18 @@ class KafkaEventPublisher {
 
     @EventHandler
     void publish(DomainEvent event, DomainEventMessage<?> message, UnitOfWork<?> unitOfWork) {
+        EventEnvelope envelope = envelope(event, message);
+        pending(unitOfWork).add(kafka.send(topic, envelope.aggregateId(), envelope.toJson()));
+    }
+
+    /**
+     * The envelope of a stored event: the payload and the store's fields, and from the metadata that the event was
+     * stored with the actor, the correlation id (the event's own id if it has none) and its links of the chain.
+     */
+    static EventEnvelope envelope(DomainEvent event, DomainEventMessage<?> message) {
         var metadata = message.getMetaData();
-        EventEnvelope envelope = new EventEnvelope(
+        Object correlationId = metadata.get(EventMetadata.CORRELATION_ID);
+        return new EventEnvelope(
                 message.getIdentifier(),
                 EventTypes.typeOf(event.getClass()),
                 EventTypes.revisionOf(event.getClass()),
@@ -52,12 +63,11 @@ class KafkaEventPublisher {
                 message.getAggregateIdentifier(),
                 message.getSequenceNumber(),
                 HashChain.formatInstant(message.getTimestamp()),
-                String.valueOf(metadata.get("actor")),
-                metadata.get("correlationId") == null ? message.getIdentifier() : metadata.get("correlationId").toString(),
-                String.valueOf(metadata.get("prevHash")),
-                String.valueOf(metadata.get("hash")),
+                String.valueOf(metadata.get(EventMetadata.ACTOR)),
+                correlationId == null ? message.getIdentifier() : correlationId.toString(),
+                String.valueOf(metadata.get(EventMetadata.PREV_HASH)),
+                String.valueOf(metadata.get(EventMetadata.HASH)),
                 EventJson.toTree(event));
-        pending(unitOfWork).add(kafka.send(topic, envelope.aggregateId(), envelope.toJson()));
     }
 
     private static List<CompletableFuture<?>> pending(UnitOfWork<?> unitOfWork) {

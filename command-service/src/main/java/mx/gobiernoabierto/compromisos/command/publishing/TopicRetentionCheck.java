@@ -1,23 +1,16 @@
 package mx.gobiernoabierto.compromisos.command.publishing;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
+
+import mx.gobiernoabierto.compromisos.support.kafka.TopicRetention;
 
 import mx.gobiernoabierto.compromisos.command.config.CompromisosProperties;
 
@@ -31,10 +24,11 @@ import mx.gobiernoabierto.compromisos.command.config.CompromisosProperties;
 public class TopicRetentionCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicRetentionCheck.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String CONSEQUENCE = "The event store keeps them, but a reader starting afresh, or stopped "
+            + "for longer than that, would never see what was deleted.";
 
     /** The settings the event topic is created with: nothing is ever deleted. */
-    public static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+    public static final Map<String, String> KEEP_FOREVER = TopicRetention.KEEP_FOREVER;
 
     private final KafkaAdmin admin;
     private final CompromisosProperties properties;
@@ -56,51 +50,6 @@ public class TopicRetentionCheck {
      * @return those settings, empty if the topic keeps everything (or could not be read, which is logged too)
      */
     public List<String> check(String topic) {
-        Map<String, String> config;
-        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config described = client.describeConfigs(Set.of(resource)).all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
-            config = new HashMap<>();
-            for (ConfigEntry entry : described.entries()) {
-                if (entry.value() != null) {
-                    config.put(entry.name(), entry.value());
-                }
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not read the configuration of the event topic {} to check that it keeps every event: {}",
-                    topic, e.toString());
-            return List.of();
-        }
-        List<String> shortfalls = shortfalls(config);
-        if (!shortfalls.isEmpty()) {
-            String fix = "retention.ms=-1,retention.bytes=-1"
-                    + (config.getOrDefault("cleanup.policy", "delete").contains("compact") ? ",cleanup.policy=delete" : "");
-            LOG.warn("The event topic {} does not keep its events for ever ({}): Kafka will delete them. The event "
-                    + "store keeps them, but a reader starting afresh, or stopped for longer than that, would never see "
-                    + "what was deleted. Fix it with: kafka-configs.sh --alter --entity-type topics "
-                    + "--entity-name {} --add-config {}", topic, String.join(", ", shortfalls), topic, fix);
-        }
-        return shortfalls;
-    }
-
-    /** The settings of a topic's configuration by which Kafka would delete events of it. */
-    static List<String> shortfalls(Map<String, String> config) {
-        List<String> shortfalls = new ArrayList<>();
-        String ms = config.getOrDefault("retention.ms", "604800000");
-        if (Long.parseLong(ms) >= 0) {
-            Duration kept = Duration.ofMillis(Long.parseLong(ms));
-            shortfalls.add("retention.ms=" + ms + " (" + (kept.toDays() > 0 ? kept.toDays() + " days" : kept.toHours() + " hours") + ")");
-        }
-        String bytes = config.getOrDefault("retention.bytes", "-1");
-        if (Long.parseLong(bytes) >= 0) {
-            shortfalls.add("retention.bytes=" + bytes);
-        }
-        // compaction keeps only the latest record of each key, and events are keyed by aggregate
-        String policy = config.getOrDefault("cleanup.policy", "delete");
-        if (policy.contains("compact")) {
-            shortfalls.add("cleanup.policy=" + policy);
-        }
-        return shortfalls;
+        return TopicRetention.check(admin, topic, LOG, CONSEQUENCE);
     }
 }

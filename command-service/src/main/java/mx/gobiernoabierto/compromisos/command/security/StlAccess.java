@@ -13,6 +13,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 
+import mx.gobiernoabierto.compromisos.support.security.Caller;
+import mx.gobiernoabierto.compromisos.support.security.Callers;
+import mx.gobiernoabierto.compromisos.support.security.Role;
+
 /**
  * The STL rule: an STL_EDITOR may command the commitments of its STLs' plans and nothing else. The STL of a plan or
  * commitment comes from the command side's own lookup tables ({@code plan_directory}, {@code commitment_code}).

@@ -1,9 +1,6 @@
 /**
- * Authentication (configured users over HTTP Basic, JWT bearer tokens) and the access rules of this service.
- *
- * <p>Both services carry the same caller model ({@code Role}, {@code Caller}, {@code SecuritySettings},
- * {@code ConfiguredUsers}, {@code JwtCallers}, {@code AccessDenials}, {@code ContentSecurityPolicy}): the services
- * may not depend on each other and the shared module holds only the event contract, so these few classes are
- * duplicated on purpose. Change them in both.
+ * The access rules of this service: who may send which command ({@code SecurityConfig}, {@code StlAccess}). How
+ * callers sign in, the caller model and how a refusal is answered are service-support's, shared with the query
+ * service.
  */
 package mx.gobiernoabierto.compromisos.command.security;

@@ -4,14 +4,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import mx.gobiernoabierto.compromisos.command.domain.InvalidInputException;
-import mx.gobiernoabierto.compromisos.command.web.ProblemTypes;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemResponses;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
 
 /** The transparency log's public face: the latest signed checkpoint, the key that signs it, and the proofs. */
 @RestController
@@ -48,9 +48,9 @@ class TransparencyLogController {
         }
         var index = tree.indexOf(eventHash).filter(i -> i < size);
         if (index.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "no event with hash "
-                            + HexFormat.of().formatHex(eventHash) + " among the first " + size + " leaves of the log"));
+            return ProblemResponses.respond(ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND,
+                    "no event with hash " + HexFormat.of().formatHex(eventHash) + " among the first " + size
+                            + " leaves of the log"));
         }
         return ResponseEntity.ok(new InclusionProof(index.get(), size, hex(tree.inclusionProof(index.get(), size))));
     }

@@ -2,8 +2,8 @@ package mx.gobiernoabierto.compromisos.command.web;
 
 import org.springframework.stereotype.Component;
 
-import mx.gobiernoabierto.compromisos.command.security.Caller;
-import mx.gobiernoabierto.compromisos.command.security.Callers;
+import mx.gobiernoabierto.compromisos.support.security.Caller;
+import mx.gobiernoabierto.compromisos.support.security.Callers;
 
 /**
  * Who is sending the request: the authenticated caller's stable identifier (a configured user's {@code id}, a JWT's

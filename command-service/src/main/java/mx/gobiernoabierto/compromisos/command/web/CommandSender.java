@@ -8,7 +8,13 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-/** Sends a command on behalf of the current actor, with the request's correlation id when it has one. */
+import mx.gobiernoabierto.compromisos.events.wire.EventMetadata;
+
+/**
+ * Sends a command on behalf of the current actor, with the request's correlation id when it has one. Both go in the
+ * command's metadata, from where {@code AxonConfig}'s correlation data provider copies them to every event the
+ * command causes.
+ */
 @Component
 public class CommandSender {
 
@@ -27,10 +33,10 @@ public class CommandSender {
     /** Sends the command, waits for it to be handled, and returns what its handler returned. */
     public <R> R send(Object command) {
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put("actor", actors.current());
+        metadata.put(EventMetadata.ACTOR, actors.current());
         String correlationId = request.getHeader(CORRELATION_HEADER);
         if (correlationId != null && !correlationId.isBlank() && correlationId.length() <= 200) {
-            metadata.put("correlationId", correlationId);
+            metadata.put(EventMetadata.CORRELATION_ID, correlationId);
         }
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     }

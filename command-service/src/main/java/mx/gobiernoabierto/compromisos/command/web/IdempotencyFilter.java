@@ -26,6 +26,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemWriter;
+import mx.gobiernoabierto.compromisos.support.http.CachedBodyRequest;
+import mx.gobiernoabierto.compromisos.support.problem.DatabaseUnavailable;
+
 /**
  * {@code Idempotency-Key} on writes: the first request with a key runs inside one database transaction that also
  * stores its answer, so the write and the key commit together or not at all. A repeat with the same key and the
@@ -48,11 +53,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Actors actors;
+    private final ProblemTypes problemTypes;
 
-    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Actors actors) {
+    IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Actors actors, ProblemTypes problemTypes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.actors = actors;
+        this.problemTypes = problemTypes;
     }
 
     @Override
@@ -83,14 +90,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             // the key and the write commit together or not at all: the client retries with the same key
             response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            ProblemWriter.write(response, DatabaseUnavailable.problem());
+            ProblemWriter.write(response, problemTypes.unavailable());
             return;
         }
         if (earlier.isEmpty()) {
             wrapper.copyBodyToResponse();
         } else if (!earlier.get().fingerprint().equals(fingerprint)) {
             ProblemWriter.write(response, ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    ProblemTypes.IDEMPOTENCY_KEY_REUSE,
+                    CommandProblems.IDEMPOTENCY_KEY_REUSE,
                     "this Idempotency-Key was first used with another request; use a new key for a new request"));
         } else {
             earlier.get().replay(response);

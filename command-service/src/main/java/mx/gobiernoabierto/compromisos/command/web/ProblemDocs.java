@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import mx.gobiernoabierto.compromisos.support.problem.DatabaseUnavailable;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
+
 /**
  * The problem types, documented where their {@code type} URI points ({@code /problems/{name}}), so that a client
  * who follows the link reads what went wrong and what to do.
@@ -25,12 +28,12 @@ class ProblemDocs {
         types.put(ProblemTypes.UNAUTHORIZED, "401: the request needs credentials (HTTP Basic or a bearer JWT; see `WWW-Authenticate`); nothing was written.");
         types.put(ProblemTypes.FORBIDDEN, "403: these credentials may not do this: plans need ADMIN, the evaluation EVALUATOR, every other command an STL_EDITOR of the commitment's STL; nothing was written.");
         types.put(ProblemTypes.NOT_FOUND, "404: no such plan, commitment, milestone, indicator or measurement.");
-        types.put(ProblemTypes.INVALID_STATE, "409: the lifecycle forbids this command now (e.g. progress on a DRAFT).");
-        types.put(ProblemTypes.VERSION_CONFLICT, "409: `If-Match` named another version; `currentVersion` says which"
+        types.put(CommandProblems.INVALID_STATE, "409: the lifecycle forbids this command now (e.g. progress on a DRAFT).");
+        types.put(CommandProblems.VERSION_CONFLICT, "409: `If-Match` named another version; `currentVersion` says which"
                 + " is current. Read the commitment again and decide.");
-        types.put(ProblemTypes.DUPLICATE_CODE, "409: the commitment code is already used in this plan.");
+        types.put(CommandProblems.DUPLICATE_CODE, "409: the commitment code is already used in this plan.");
         types.put(ProblemTypes.PAYLOAD_TOO_LARGE, "413: the body is larger than 1 MiB.");
-        types.put(ProblemTypes.IDEMPOTENCY_KEY_REUSE, "422: this Idempotency-Key was used with another request.");
+        types.put(CommandProblems.IDEMPOTENCY_KEY_REUSE, "422: this Idempotency-Key was used with another request.");
         types.put(DatabaseUnavailable.TYPE, "503: the database cannot be reached just now (down or restarting); nothing"
                 + " was written. Retry after `Retry-After` seconds with the same `Idempotency-Key`.");
         types.put("internal", "500: an unexpected failure; nothing was written. Retrying is safe.");

@@ -9,8 +9,6 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -37,19 +34,22 @@ import mx.gobiernoabierto.compromisos.command.domain.InvalidStateException;
 import mx.gobiernoabierto.compromisos.command.domain.NotFoundException;
 import mx.gobiernoabierto.compromisos.command.domain.VersionConflictException;
 
+import mx.gobiernoabierto.compromisos.support.problem.ProblemResponses;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
+
 /**
  * Turns every failure into an {@code application/problem+json} body of the contract's types. No stack trace,
- * class name or SQL reaches a client; unexpected failures are logged here and answered with a plain 500.
+ * class name or SQL reaches a client; unexpected failures are logged and answered with a plain 500 by the base class.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ProblemResponses {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Pattern COMMITMENT_PATH = Pattern.compile("/api/v1/commitments/([0-9a-f-]{36})(/.*)?");
 
     private final EventStore eventStore;
 
-    ProblemHandler(EventStore eventStore) {
+    ProblemHandler(EventStore eventStore, ProblemTypes types) {
+        super(types);
         this.eventStore = eventStore;
     }
 
@@ -66,11 +66,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = switch (violation) {
             case InvalidInputException e -> ProblemTypes.validation(
                     List.of(new ProblemTypes.FieldError(e.field(), e.getMessage())), e.getMessage());
-            case InvalidStateException e -> ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.INVALID_STATE, e.getMessage());
+            case InvalidStateException e -> ProblemTypes.problem(HttpStatus.CONFLICT, CommandProblems.INVALID_STATE, e.getMessage());
             case NotFoundException e -> ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, e.getMessage());
-            case DuplicateCodeException e -> ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.DUPLICATE_CODE, e.getMessage());
+            case DuplicateCodeException e -> ProblemTypes.problem(HttpStatus.CONFLICT, CommandProblems.DUPLICATE_CODE, e.getMessage());
             case VersionConflictException e -> {
-                ProblemDetail conflict = ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.VERSION_CONFLICT, e.getMessage());
+                ProblemDetail conflict = ProblemTypes.problem(HttpStatus.CONFLICT, CommandProblems.VERSION_CONFLICT, e.getMessage());
                 conflict.setProperty("currentVersion", e.currentVersion());
                 yield conflict;
             }
@@ -81,7 +81,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Another command on the same commitment committed first: the append of the same sequence failed. */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> raced(ConcurrencyException failure, HttpServletRequest request) {
-        ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.VERSION_CONFLICT,
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, CommandProblems.VERSION_CONFLICT,
                 "the commitment was changed by another request at the same time; read it again and retry");
         Matcher path = COMMITMENT_PATH.matcher(request.getRequestURI());
         if (path.matches()) {
@@ -105,16 +105,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         throw refusal;
     }
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception failure) {
-        if (DatabaseUnavailable.is(failure)) {
-            LOG.warn("The database cannot be reached: {}", failure.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
-        }
-        LOG.error("Unexpected failure", failure);
-        return problem(ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "the request could not be completed; nothing was written"));
+    @Override
+    protected String serverErrorDetail() {
+        return "the request could not be completed; nothing was written";
     }
 
     @Override
@@ -148,23 +141,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(ProblemTypes.validation(List.of(), detail));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : ProblemDetail.forStatusAndDetail(status, failure.getMessage());
-        problem.setType(ProblemTypes.uri(ProblemTypes.forStatus(status.value())));
-        if (problem.getDetail() == null) {
-            problem.setDetail(HttpStatus.valueOf(status.value()).getReasonPhrase());
-        }
-        if (status.value() == 400 && problem.getProperties() == null) {
-            problem.setProperty("errors", List.of());
-        }
-        return ResponseEntity.status(status).headers(headers).body(problem);
-    }
-
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return respond(problem);
     }
 
     private static String path(DatabindException failure) {

@@ -16,6 +16,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemWriter;
+import mx.gobiernoabierto.compromisos.support.http.CachedBodyRequest;
+
 /**
  * A JSON body must be well-formed UTF-8, as the contract says: the JSON parser decodes leniently (it reads an
  * overlong {@code C0 AF} as {@code /}), so the bytes are checked strictly first, and anything else is a {@code 400}.

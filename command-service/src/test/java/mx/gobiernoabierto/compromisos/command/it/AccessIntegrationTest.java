@@ -78,7 +78,7 @@ class AccessIntegrationTest extends IntegrationTest {
     @Test
     void aRefusalIsLoggedWithThePrincipalAndTheTarget() {
         Scenario scenario = new Scenario(api()).drafted();
-        Logger logger = (Logger) LoggerFactory.getLogger("mx.gobiernoabierto.compromisos.command.security.AccessDenials");
+        Logger logger = (Logger) LoggerFactory.getLogger("mx.gobiernoabierto.compromisos.support.security.AccessDenials");
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);

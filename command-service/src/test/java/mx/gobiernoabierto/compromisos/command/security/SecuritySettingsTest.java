@@ -1,12 +1,9 @@
 package mx.gobiernoabierto.compromisos.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -16,6 +13,10 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
+import mx.gobiernoabierto.compromisos.support.security.Role;
+import mx.gobiernoabierto.compromisos.support.security.SecuritySettings;
+
+/** This service's settings file and its demo profile bind to service-support's security settings as intended. */
 class SecuritySettingsTest {
 
     @Test
@@ -51,25 +52,6 @@ class SecuritySettingsTest {
         assertThat(settings.users().get(4).roles()).containsExactly(Role.EVALUATOR);
     }
 
-    @Test
-    void aPasswordInClearOrAnotherSchemeIsRefusedAtStart() {
-        assertThatThrownBy(() -> user("ana", "{noop}secreto", "usr-ana")).hasMessageContaining("{bcrypt}");
-        assertThatThrownBy(() -> user("ana", "secreto", "usr-ana")).hasMessageContaining("{bcrypt}");
-    }
-
-    @Test
-    void aMalformedIdOrStlOrATwiceUsedIdIsRefusedAtStart() {
-        String hash = "{bcrypt}$2a$10$nEi.Yx6YSmYsuMKDO2mgD.vv3jyzTSt02ISEltOUoTJgC.ZEQp3u2";
-        assertThatThrownBy(() -> user("ana", hash, "Ana López")).hasMessageContaining("id");
-        assertThatThrownBy(() -> new SecuritySettings.User("ana", hash, "usr-ana", "Ana", Set.of(Role.STL_EDITOR),
-                Set.of("Jalisco"))).hasMessageContaining("slug");
-        assertThatThrownBy(() -> new SecuritySettings(List.of(user("ana", hash, "usr-1"), user("eva", hash, "usr-1")),
-                new SecuritySettings.Jwt(null, null, null, null, null))).hasMessageContaining("twice");
-    }
-
-    private static SecuritySettings.User user(String username, String password, String id) {
-        return new SecuritySettings.User(username, password, id, username, Set.of(Role.ADMIN), Set.of());
-    }
 
     private static SecuritySettings bind(String... files) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
+import mx.gobiernoabierto.compromisos.support.problem.DatabaseUnavailable;
+import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
+
+/** service-support's outage classifier on the command service's failures (Axon's wrapping included), and its words. */
 class DatabaseUnavailableTest {
 
     @Test
@@ -46,9 +51,10 @@ class DatabaseUnavailableTest {
 
     @Test
     void theProblemTellsTheClientToRetryWithTheSameKey() {
-        assertThat(DatabaseUnavailable.problem().getStatus()).isEqualTo(503);
-        assertThat(DatabaseUnavailable.problem().getType().toString()).isEqualTo("/problems/unavailable");
-        assertThat(DatabaseUnavailable.problem().getDetail()).contains("Idempotency-Key");
+        ProblemTypes types = new ProblemTypes(List.of(new CommandProblems().commandProblemTypes()));
+        assertThat(types.unavailable().getStatus()).isEqualTo(503);
+        assertThat(types.unavailable().getType().toString()).isEqualTo("/problems/unavailable");
+        assertThat(types.unavailable().getDetail()).contains("Idempotency-Key");
         assertThat(DatabaseUnavailable.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
     }
 }

@@ -1,9 +1,5 @@
 /**
- * Authentication (configured users over HTTP Basic, JWT bearer tokens) and the access rules of this service.
- *
- * <p>Both services carry the same caller model ({@code Role}, {@code Caller}, {@code SecuritySettings},
- * {@code ConfiguredUsers}, {@code JwtCallers}, {@code AccessDenials}, {@code ContentSecurityPolicy}): the services
- * may not depend on each other and the shared module holds only the event contract, so these few classes are
- * duplicated on purpose. Change them in both.
+ * The access rules of this service and its pages' {@code Content-Security-Policy}. How callers sign in, the caller
+ * model and how a refusal is answered are service-support's, shared with the command service.
  */
 package mx.gobiernoabierto.compromisos.query.security;
