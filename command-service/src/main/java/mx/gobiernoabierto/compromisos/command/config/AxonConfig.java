@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -99,8 +100,12 @@ class AxonConfig {
                 : null;
     }
 
+    /** A threshold of 0 or less takes no snapshots, as Axon does out of the box (the benchmark's peer profile). */
     @Bean
     SnapshotTriggerDefinition commitmentSnapshotTrigger(Snapshotter snapshotter, CompromisosProperties properties) {
+        if (properties.snapshotThreshold() <= 0) {
+            return NoSnapshotTriggerDefinition.INSTANCE;
+        }
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
