@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The full benchmark (see {@link Benchmark}): prints the table and writes {@code target/benchmark/benchmark.json}.
  * It asserts only that every figure was produced, never how fast: run it on purpose (see the README) and read its
  * output. {@code -Dbenchmark.scale=0.2} shortens every phase; {@code -Dbenchmark.replay.large=true} replays
- * 1,000,000 events.
+ * 1,000,000 events, {@code -Dbenchmark.replay.events=N} replays N.
  */
 @Tag("benchmark")
 class ThroughputBenchmarkTest {
