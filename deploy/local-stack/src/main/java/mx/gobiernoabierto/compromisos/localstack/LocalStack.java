@@ -79,7 +79,11 @@ public final class LocalStack {
             kafka = LocalKafka.start(options.dataDirectory().resolve("kafka"), options.kafkaPort());
             out.println("Starting the command service and the query service ...");
             services = Services.start(commandDatabase, queryDatabase, kafka.endpoint(), options.commandPort(),
-                    options.queryPort(), List.of("--axon.update-check.disabled=true", "--spring.profiles.active=demo"));
+                    options.queryPort(), List.of("--axon.update-check.disabled=true", "--spring.profiles.active=demo",
+                            LogSigningKey.setting(options.dataDirectory()),
+                            // the portal's pages, on whichever port was chosen, may read the command service's answers
+                            "--compromisos.cors.allowed-origins=http://localhost:" + options.queryPort()
+                                    + ",http://127.0.0.1:" + options.queryPort()));
         } catch (RuntimeException e) {
             System.err.println("local-stack: could not start: " + e.getMessage());
             stop(services, kafka, postgres, lock, lockFile);
