@@ -172,7 +172,7 @@ final class Benchmark {
                 Fixture fixture = Fixture.create(api, settings.commitments());
                 Map<Integer, double[]> axon = mixAtEveryLevel("axon-defaults", api, fixture);
                 for (int clients : CLIENTS) {
-                    figures.add(new Figure("product / axon-defaults commands/s at " + clients + " clients",
+                    add(new Figure("product / axon-defaults commands/s at " + clients + " clients",
                             product.get(clients)[0] / axon.get(clients)[0], "ratio", clients == 32 ? "≥ 5" : "—"));
                 }
             }
@@ -183,6 +183,14 @@ final class Benchmark {
         print();
         write();
         return List.copyOf(figures);
+    }
+
+    /** Keeps a figure and prints it at once, so that a run that fails late still shows what it measured. */
+    private void add(Figure figure) {
+        figures.add(figure);
+        System.out.printf("benchmark: %s = %s %s (target %s; load average %s)%n", figure.name(),
+                figure.value() == null ? "n/a" : String.format("%.2f", figure.value()), figure.unit(), figure.target(),
+                loadAverage());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -250,10 +258,10 @@ final class Benchmark {
             double perSecond = run.commands() / run.seconds();
             boolean product = shape.equals("product");
             String target = product && clients == 32 ? "≥ 3,000" : "—";
-            figures.add(new Figure(shape + " commands/s at " + clients + " clients", perSecond, "1/s", target));
-            figures.add(new Figure(shape + " p50 at " + clients + " clients", run.percentile(50), "ms", "—"));
-            figures.add(new Figure(shape + " p95 at " + clients + " clients", run.percentile(95), "ms", "—"));
-            figures.add(new Figure(shape + " p99 at " + clients + " clients", run.percentile(99), "ms",
+            add(new Figure(shape + " commands/s at " + clients + " clients", perSecond, "1/s", target));
+            add(new Figure(shape + " p50 at " + clients + " clients", run.percentile(50), "ms", "—"));
+            add(new Figure(shape + " p95 at " + clients + " clients", run.percentile(95), "ms", "—"));
+            add(new Figure(shape + " p99 at " + clients + " clients", run.percentile(99), "ms",
                     product && clients == 32 ? "< 50" : "—"));
             result.put(clients, new double[] {perSecond, run.percentile(99)});
         }
@@ -388,9 +396,9 @@ final class Benchmark {
             double perSecond = rows.get() / ((System.nanoTime() - started) / 1e9);
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            figures.add(new Figure("limit: single-row insert tx/s at " + clients + " clients", perSecond, "1/s", "—"));
-            figures.add(new Figure("limit: insert p99 at " + clients + " clients", percentile(sorted, 99), "ms", "—"));
-            figures.add(new Figure("product / limit at " + clients + " clients", product.get(clients)[0] / perSecond,
+            add(new Figure("limit: single-row insert tx/s at " + clients + " clients", perSecond, "1/s", "—"));
+            add(new Figure("limit: insert p99 at " + clients + " clients", percentile(sorted, 99), "ms", "—"));
+            add(new Figure("product / limit at " + clients + " clients", product.get(clients)[0] / perSecond,
                     "ratio", clients == 32 ? "≥ 0.25" : "—"));
         }
     }
@@ -462,13 +470,13 @@ final class Benchmark {
             notes.put("visibility", "offered " + rate + "/s for " + millis + " ms (" + planned + " commands): "
                     + sorted.size() + " answered and visible, " + shed.get() + " shed (128 in flight), " + failed.get()
                     + " failed; sending took " + String.format("%.2f", (offeredEnd - start) / 1e9) + " s");
-            figures.add(new Figure("end-to-end: offered load", (double) rate, "1/s", "1,000"));
-            figures.add(new Figure("end-to-end: achieved (visible) load", sorted.size() / seconds, "1/s", "1,000"));
-            figures.add(new Figure("end-to-end: command 2xx → view at that version p50", percentile(sorted, 50), "ms", "—"));
-            figures.add(new Figure("end-to-end: command 2xx → view at that version p99", percentile(sorted, 99), "ms", "< 250"));
-            figures.add(new Figure("consumer lag: max during the load", (double) lags.stream().mapToLong(Long::longValue)
+            add(new Figure("end-to-end: offered load", (double) rate, "1/s", "1,000"));
+            add(new Figure("end-to-end: achieved (visible) load", sorted.size() / seconds, "1/s", "1,000"));
+            add(new Figure("end-to-end: command 2xx → view at that version p50", percentile(sorted, 50), "ms", "—"));
+            add(new Figure("end-to-end: command 2xx → view at that version p99", percentile(sorted, 99), "ms", "< 250"));
+            add(new Figure("consumer lag: max during the load", (double) lags.stream().mapToLong(Long::longValue)
                     .filter(l -> l >= 0).max().orElse(0), "records", "—"));
-            figures.add(new Figure("consumer lag: time to 0 after the load", toZero < 0 ? null : toZero / 1e6, "ms", "< 1,000"));
+            add(new Figure("consumer lag: time to 0 after the load", toZero < 0 ? null : toZero / 1e6, "ms", "< 1,000"));
         }
     }
 
@@ -527,10 +535,10 @@ final class Benchmark {
             Collections.sort(asOf);
             Collections.sort(history);
             String of = " (" + settings.historyEvents() + " events)";
-            figures.add(new Figure("asOf of a commitment" + of + " p50", percentile(asOf, 50), "ms", "—"));
-            figures.add(new Figure("asOf of a commitment" + of + " p99", percentile(asOf, 99), "ms", "< 50"));
-            figures.add(new Figure("/history of a commitment" + of + " p50", percentile(history, 50), "ms", "—"));
-            figures.add(new Figure("/history of a commitment" + of + " p99", percentile(history, 99), "ms", "—"));
+            add(new Figure("asOf of a commitment" + of + " p50", percentile(asOf, 50), "ms", "—"));
+            add(new Figure("asOf of a commitment" + of + " p99", percentile(asOf, 99), "ms", "< 50"));
+            add(new Figure("/history of a commitment" + of + " p50", percentile(history, 50), "ms", "—"));
+            add(new Figure("/history of a commitment" + of + " p99", percentile(history, 99), "ms", "—"));
 
             int events = settings.replayEvents();
             long published = 0;
@@ -545,7 +553,7 @@ final class Benchmark {
             while (lag(admin, topic, group) != 0 && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
-            figures.add(new Figure("live consumer: events applied/s (" + published + " events)",
+            add(new Figure("live consumer: events applied/s (" + published + " events)",
                     published / ((System.nanoTime() - t) / 1e9), "1/s", "—"));
         }
         long t = System.nanoTime();
@@ -554,7 +562,7 @@ final class Benchmark {
         long records = report.get("records").asLong();
         notes.put("replay", records + " records (" + report.get("fromArchive").asLong() + " from the archive, "
                 + report.get("fromTopic").asLong() + " from the topic), views equal: " + report.get("equal").asBoolean());
-        figures.add(new Figure("replay: events/s (" + records + " events)", records / seconds, "1/s", "≥ 50,000"));
+        add(new Figure("replay: events/s (" + records + " events)", records / seconds, "1/s", "≥ 50,000"));
         return longOne;
     }
 
@@ -589,7 +597,7 @@ final class Benchmark {
                 status.put(line.substring(0, colon), line.substring(colon + 1).trim());
             }
         }
-        figures.add(new Figure("peak resident memory of this JVM (both services, Kafka, the clients)",
+        add(new Figure("peak resident memory of this JVM (both services, Kafka, the clients)",
                 kib(status.get("VmHWM")) / 1024.0, "MiB", "< 512 per service"));
     }
 
@@ -760,9 +768,10 @@ final class Benchmark {
             }
         }
 
+        /** An operator call such as the replay: it answers when the work is done, so it may take many minutes. */
         JsonNode admin(String path) {
             return send(HttpRequest.newBuilder(URI.create(query + path)).header("Authorization", bearer)
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+                    .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofHours(2));
         }
 
         /** The view at that version; the query service waits up to its minVersion wait, and 503s are asked again. */
@@ -781,8 +790,12 @@ final class Benchmark {
         }
 
         private JsonNode send(HttpRequest.Builder request) {
+            return send(request, Duration.ofSeconds(60));
+        }
+
+        private JsonNode send(HttpRequest.Builder request, Duration timeout) {
             try {
-                HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse<String> response = http.send(request.timeout(timeout).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 != 2) {
                     throw new HttpStatusException(response.statusCode(), response.request().uri() + " answered "
