@@ -1,11 +1,18 @@
 package mx.gobiernoabierto.compromisos.command.config;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,8 +21,14 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -119,9 +132,58 @@ class AxonConfig {
                 : null;
     }
 
+    /**
+     * Snapshots are taken by one background thread, not by the request thread that crossed the threshold (Axon's
+     * default runs them inline after the commit, so every hundredth command re-read its aggregate's events before it
+     * answered). A snapshot only saves reading work later: when many wait, new ones are dropped, and the next
+     * threshold asks again.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolExecutor snapshotExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1_000),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "axon-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /** Axon's own snapshotter (as its auto-configuration builds it), on {@link #snapshotExecutor()}. */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory,
+                                                    @Qualifier("snapshotExecutor") Executor snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    /** A threshold of 0 or less takes no snapshots, as Axon does out of the box (the benchmark's peer profile). */
     @Bean
     SnapshotTriggerDefinition commitmentSnapshotTrigger(Snapshotter snapshotter, CompromisosProperties properties) {
+        if (properties.snapshotThreshold() <= 0) {
+            return NoSnapshotTriggerDefinition.INSTANCE;
+        }
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * The cache both aggregates name ({@code @Aggregate(cache = "aggregateCache")}): a command finds its aggregate in
+     * memory instead of reading a snapshot and the events after it. Weak references, so memory pressure empties it;
+     * see {@link TransactionBoundCache} for why it only ever holds committed state. Off, Axon reads every time.
+     */
+    @Bean
+    Cache aggregateCache(CompromisosProperties properties) {
+        return properties.aggregateCache() ? new TransactionBoundCache(new WeakReferenceCache()) : NoCache.INSTANCE;
     }
 
     @Bean

@@ -13,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicPartitions   partitions of that topic when the service creates it
  * @param snapshotThreshold events after which a commitment's state is snapshotted
  * @param idempotencyRetention how long answers to requests with an {@code Idempotency-Key} are kept (at least 24 h)
+ * @param aggregateCache    keep loaded aggregates in memory between commands (committed state only); one command
+ *                          service instance per event store, as the deployment runs it
  */
 @ConfigurationProperties("compromisos")
 public record CompromisosProperties(@DefaultValue("America/Mexico_City") ZoneId timeZone,
                                     @DefaultValue("compromisos.events") String topic,
                                     @DefaultValue("6") int topicPartitions,
                                     @DefaultValue("100") int snapshotThreshold,
-                                    @DefaultValue("7d") java.time.Duration idempotencyRetention) {
+                                    @DefaultValue("7d") java.time.Duration idempotencyRetention,
+                                    @DefaultValue("true") boolean aggregateCache) {
 
     public CompromisosProperties {
         if (idempotencyRetention.compareTo(java.time.Duration.ofHours(24)) < 0) {

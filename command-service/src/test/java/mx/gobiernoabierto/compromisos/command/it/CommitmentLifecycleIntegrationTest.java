@@ -16,6 +16,10 @@ import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 
 class CommitmentLifecycleIntegrationTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("aggregateCache")
+    org.axonframework.common.caching.Cache aggregateCache;
+
     @Test
     void aCommitmentFromDraftToEvaluationIsPublishedInOrderWithAChainThatVerifies() {
         Api api = api();
@@ -113,9 +117,12 @@ class CommitmentLifecycleIntegrationTest extends IntegrationTest {
             scenario.ok(api.post(scenario.path("/milestones/" + scenario.milestoneId + "/progress"),
                     body("percent", percent, "reportedOn", TODAY.toString())));
         }
-        Long snapshots = jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")
-                .param(scenario.commitmentId).query(Long.class).single();
-        assertThat(snapshots).isPositive();
+        // snapshots are taken in the background; then the next command must rebuild the state from the snapshot,
+        // not find it in the aggregate cache
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")
+                        .param(scenario.commitmentId).query(Long.class).single()).isPositive());
+        aggregateCache.removeAll();
 
         Api.Reply completed = scenario.ok(api.post(scenario.path("/milestones/" + scenario.milestoneId + "/completion"),
                 body("completedOn", TODAY.toString(), "evidenceUrls", List.of("https://example.org/acta.pdf"))));

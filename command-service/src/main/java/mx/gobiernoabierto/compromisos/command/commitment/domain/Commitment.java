@@ -60,7 +60,7 @@ import mx.gobiernoabierto.compromisos.events.Sector;
  * A commitment of a Local Action Plan. Command handlers check the rules of the domain and record events; the
  * single event-sourcing handler folds every event into the little state those rules need.
  */
-@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger", cache = "aggregateCache")
 public class Commitment {
 
     private static final Set<CommitmentStatus> PLANNING = EnumSet.of(DRAFT, ADOPTED, IN_IMPLEMENTATION);

@@ -14,7 +14,7 @@ import mx.gobiernoabierto.compromisos.command.domain.Rules;
 import mx.gobiernoabierto.compromisos.events.PlanRegistered;
 
 /** A Local Action Plan (PAL) of one STL; commitments are drafted in it. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Plan {
 
     /** An STL is identified by a slug: lower-case letters and digits in groups joined by single dashes. */

@@ -1,0 +1,82 @@
+package mx.gobiernoabierto.compromisos.command.it;
+
+import static mx.gobiernoabierto.compromisos.command.it.Api.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import mx.gobiernoabierto.compromisos.command.commitment.domain.CommitmentCommands.LogMilestoneProgress;
+
+/**
+ * The aggregate cache holds only what the database committed. The {@code Idempotency-Key} filter runs a command
+ * inside a transaction of its own, which Axon joins; that transaction can roll back after Axon has finished (and
+ * after Axon put the aggregate into its cache). A cache that kept that version would make the next command
+ * append after an event the database never stored: the hash chain would break.
+ */
+class AggregateCacheIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    CommandGateway gateway;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    @Qualifier("aggregateCache")
+    Cache cache;
+
+    @Test
+    void aTransactionRolledBackAfterAxonFinishedLeavesNoTraceInTheCache() {
+        Scenario scenario = new Scenario(api()).inImplementation();
+        String id = scenario.commitmentId;
+        scenario.ok(api().post(scenario.path("/milestones/" + scenario.milestoneId + "/progress"),
+                body("percent", 10, "reportedOn", Scenario.TODAY.toString())));
+        assertThat(cache.containsKey(id)).as("a committed command leaves its aggregate in the cache").isTrue();
+        long committed = storedEvents(id);
+
+        // the filter's shape: Axon joins the outer transaction, finishes its unit of work, then the outer one rolls back
+        transactions.executeWithoutResult(tx -> {
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new LogMilestoneProgress(id, null,
+                    scenario.milestoneId, 20, null, List.of(), Scenario.TODAY))
+                    .andMetaData(Map.of("actor", "usr-jal-editor-01")));
+            tx.setRollbackOnly();
+        });
+        assertThat(storedEvents(id)).isEqualTo(committed);
+        assertThat(cache.containsKey(id)).as("the rolled-back version is not cached").isFalse();
+
+        Api.Reply next = scenario.ok(api().post(scenario.path("/milestones/" + scenario.milestoneId + "/progress"),
+                body("percent", 30, "reportedOn", Scenario.TODAY.toString())));
+        assertThat(next.json().get("version").asLong()).isEqualTo(committed);
+        assertThat(storedEvents(id)).isEqualTo(committed + 1);
+        List<Long> sequences = jdbc.sql("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ?"
+                + " ORDER BY sequencenumber").param(id).query(Long.class).list();
+        assertThat(sequences).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(0, committed + 1).boxed().toList());
+        Api.Reply integrity = anonymousApi().get(scenario.path("/integrity"));
+        assertThat(integrity.json().get("valid").asBoolean()).isTrue();
+        assertThat(integrity.json().get("events").asLong()).isEqualTo(committed + 1);
+    }
+
+    @Test
+    void aRefusedCommandLeavesTheCachedAggregateAsTheDatabaseHasIt() {
+        Scenario scenario = new Scenario(api()).inImplementation();
+        Api.Reply refused = api().post(scenario.path("/milestones/" + scenario.milestoneId + "/progress"),
+                body("percent", 101, "reportedOn", Scenario.TODAY.toString()));
+        assertThat(refused.status()).isBetween(400, 499);
+        long stored = storedEvents(scenario.commitmentId);
+
+        Api.Reply next = scenario.ok(api().post(scenario.path("/milestones/" + scenario.milestoneId + "/progress"),
+                body("percent", 40, "reportedOn", Scenario.TODAY.toString())));
+        assertThat(next.json().get("version").asLong()).isEqualTo(stored);
+        assertThat(anonymousApi().get(scenario.path("/integrity")).json().get("valid").asBoolean()).isTrue();
+    }
+}
