@@ -110,10 +110,12 @@ class ObservabilityTest {
     void everyCompromisosSeriesIsAMeterOfAService() {
         Set<String> meters = new TreeSet<>();
         for (Service service : Service.values()) {
-            for (Path source : Repository.files(Repository.relative(service.mainJava()), ".java")) {
-                Matcher name = METER_NAME.matcher(Repository.read(source));
-                while (name.find()) {
-                    meters.add(name.group(1).replace('.', '_'));
+            for (Path tree : service.mainJava()) {
+                for (Path source : Repository.files(Repository.relative(tree), ".java")) {
+                    Matcher name = METER_NAME.matcher(Repository.read(source));
+                    while (name.find()) {
+                        meters.add(name.group(1).replace('.', '_'));
+                    }
                 }
             }
         }

@@ -74,8 +74,12 @@ final class ServiceSettings {
             return files;
         }
 
-        Path mainJava() {
-            return Repository.path(module() + "/src/main/java");
+        /**
+         * The main Java sources the service runs: its own and those of {@code service-support}, whose settings
+         * records (security, CORS, ...) both services bind.
+         */
+        List<Path> mainJava() {
+            return List.of(Repository.path(module() + "/src/main/java"), Repository.path("service-support/src/main/java"));
         }
 
         static Optional<Service> byId(String id) {
@@ -165,10 +169,12 @@ final class ServiceSettings {
         properties.replaceAll((name, value) -> defaultOf(value));
 
         Set<String> open = new TreeSet<>(OPEN_MAPS);
-        for (Path source : Repository.files(Repository.relative(service.mainJava()), ".java")) {
-            String code = Repository.read(source);
-            addPlaceholders(code, placeholders);
-            addRecordComponents(source, code, properties, open, records);
+        for (Path tree : service.mainJava()) {
+            for (Path source : Repository.files(Repository.relative(tree), ".java")) {
+                String code = Repository.read(source);
+                addPlaceholders(code, placeholders);
+                addRecordComponents(source, code, properties, open, records);
+            }
         }
         String pom = Repository.read(service.module() + "/pom.xml");
         STARTER_PROPERTIES.forEach((starter, names) -> {
