@@ -12,6 +12,6 @@ final class PortalPaths {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/") || path.startsWith("/planes/") || path.startsWith("/compromisos/")
                 || path.equals("/metodologia") || path.equals("/datos") || path.equals("/accesibilidad")
-                || path.startsWith("/recursos/");
+                || path.startsWith("/recursos/") || path.equals("/espacio") || path.startsWith("/espacio/");
     }
 }
