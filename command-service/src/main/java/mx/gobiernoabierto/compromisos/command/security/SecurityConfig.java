@@ -42,7 +42,7 @@ class SecurityConfig {
     private static final String COMMITMENT = "/api/v1/commitments/{id}/**";
 
     @Bean
-    SecurityFilterChain commandSecurity(HttpSecurity http, SecuritySettings settings, ConfiguredUsers users,
+    SecurityFilterChain commandSecurity(HttpSecurity http, SecuritySettings settings, CorsSettings cors, ConfiguredUsers users,
                                         ObjectProvider<JwtDecoder> jwtDecoder, StlAccess stlAccess,
                                         MeterRegistry meters) throws Exception {
         boolean basic = !users.isEmpty();
@@ -53,6 +53,7 @@ class SecurityConfig {
             LOG.warn("JWTs are accepted for any audience: set COMPROMISOS_SECURITY_JWT_AUDIENCE");
         }
         http.csrf(AbstractHttpConfigurer::disable)
+                .cors(sharing -> sharing.configurationSource(PublicReadsCors.source(cors)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -66,6 +67,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        // the transparency log's checkpoints, key and proofs are for anyone to audit
+                        .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans").hasRole(Role.ADMIN.name())

@@ -74,7 +74,33 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .orElseThrow(() -> new IllegalStateException("the body limit filter must run before the idempotency filter"));
         String fingerprint = fingerprint(actors.current(), request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        Optional<StoredAnswer> earlier = transactions.execute(tx -> {
+        Optional<StoredAnswer> earlier;
+        try {
+            earlier = remembered(key, fingerprint, request, wrapper, chain);
+        } catch (RuntimeException failure) {
+            if (!DatabaseUnavailable.is(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            // the key and the write commit together or not at all: the client retries with the same key
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            ProblemWriter.write(response, DatabaseUnavailable.problem());
+            return;
+        }
+        if (earlier.isEmpty()) {
+            wrapper.copyBodyToResponse();
+        } else if (!earlier.get().fingerprint().equals(fingerprint)) {
+            ProblemWriter.write(response, ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    ProblemTypes.IDEMPOTENCY_KEY_REUSE,
+                    "this Idempotency-Key was first used with another request; use a new key for a new request"));
+        } else {
+            earlier.get().replay(response);
+        }
+    }
+
+    /** The answer stored for this key, or empty after running the request and storing its answer with its write. */
+    private Optional<StoredAnswer> remembered(String key, String fingerprint, HttpServletRequest request,
+                                              ContentCachingResponseWrapper wrapper, FilterChain chain) {
+        return transactions.execute(tx -> {
             boolean claimed = jdbc.sql("""
                             INSERT INTO idempotency_key (idempotency_key, fingerprint, status, headers, body)
                             VALUES (?, ?, 0, '{}', ''::bytea) ON CONFLICT (idempotency_key) DO NOTHING""")
@@ -99,15 +125,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             return Optional.empty();
         });
-        if (earlier.isEmpty()) {
-            wrapper.copyBodyToResponse();
-        } else if (!earlier.get().fingerprint().equals(fingerprint)) {
-            ProblemWriter.write(response, ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    ProblemTypes.IDEMPOTENCY_KEY_REUSE,
-                    "this Idempotency-Key was first used with another request; use a new key for a new request"));
-        } else {
-            earlier.get().replay(response);
-        }
     }
 
     private StoredAnswer stored(String key) {

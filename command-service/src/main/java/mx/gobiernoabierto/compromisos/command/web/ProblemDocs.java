@@ -31,6 +31,8 @@ class ProblemDocs {
         types.put(ProblemTypes.DUPLICATE_CODE, "409: the commitment code is already used in this plan.");
         types.put(ProblemTypes.PAYLOAD_TOO_LARGE, "413: the body is larger than 1 MiB.");
         types.put(ProblemTypes.IDEMPOTENCY_KEY_REUSE, "422: this Idempotency-Key was used with another request.");
+        types.put(DatabaseUnavailable.TYPE, "503: the database cannot be reached just now (down or restarting); nothing"
+                + " was written. Retry after `Retry-After` seconds with the same `Idempotency-Key`.");
         types.put("internal", "500: an unexpected failure; nothing was written. Retrying is safe.");
         return types;
     }

@@ -44,6 +44,7 @@ abstract class IntegrationTest {
         registry.add("compromisos.topic-partitions", () -> 3);
         registry.add("compromisos.snapshot-threshold", () -> 5);
         registry.add("axon.eventhandling.processors.kafka-publisher.batch-size", () -> 5);
+        registry.add("compromisos.log.checkpoint-interval", () -> "1s");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
         registry.add("compromisos.security.jwt.issuer", () -> TestTokens.ISSUER);
         registry.add("compromisos.security.jwt.audience", () -> TestTokens.AUDIENCE);

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The client listener is {@code PLAINTEXT://localhost:<port>}; the controller listener takes a random
  * free port on each start (the quorum is static, so this is allowed). Internal topics use replication factor
- * 1; topics are created on first use with 3 partitions. A JVM shutdown hook stops the broker cleanly if
- * {@link #close()} is not called, so that the next start need not recover the logs.
+ * 1; topics are created on first use with 3 partitions. No JVM shutdown hook is registered: whoever starts the
+ * broker stops it, in its own order (the local stack stops it after the services and before PostgreSQL).
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -51,14 +51,12 @@ public final class LocalKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path logDirectory;
     private final int port;
-    private final Thread shutdownHook = new Thread(this::stop, "local-kafka-stop");
     private boolean closed;
 
     private LocalKafka(KafkaRaftServer server, Path logDirectory, int port) {
         this.server = server;
         this.logDirectory = logDirectory;
         this.port = port;
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -152,19 +150,9 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * Shuts the broker down cleanly and waits for it; the log directory is kept. Calling it again does nothing.
-     * A JVM shutdown hook does the same if this is never called.
      */
     @Override
-    public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs or has run
-        }
-        stop();
-    }
-
-    private synchronized void stop() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

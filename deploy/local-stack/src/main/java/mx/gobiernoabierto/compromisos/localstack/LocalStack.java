@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import mx.gobiernoabierto.compromisos.infrastructure.KafkaEndpoint;
 import mx.gobiernoabierto.compromisos.infrastructure.LocalKafka;
 import mx.gobiernoabierto.compromisos.infrastructure.LocalPostgres;
 import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
@@ -25,7 +26,9 @@ import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
 /**
  * The whole product on one machine: a real PostgreSQL server (from Maven), a Kafka broker in this JVM, the command
  * service and the query service. Data lives in one directory and survives restarts; Ctrl-C stops everything in
- * order (services first, so the publisher's last batch reaches Kafka, then Kafka, then PostgreSQL).
+ * order, in one shutdown hook (services first, so requests in flight are answered and the publisher's last batch
+ * reaches Kafka, then Kafka, then PostgreSQL). A PostgreSQL server that a killed run left behind is stopped on
+ * start, and PostgreSQL is restarted if it dies.
  */
 public final class LocalStack {
 
@@ -66,34 +69,50 @@ public final class LocalStack {
             return;
         }
 
-        long started = System.nanoTime();
-        out.println("Starting PostgreSQL (data in " + options.dataDirectory().resolve("postgres") + ") ...");
-        LocalPostgres postgres = LocalPostgres.start(options.dataDirectory().resolve("postgres"), options.postgresPort());
-        LocalKafka kafka = null;
-        Services services = null;
+        // The one place that stops everything, in order, whether the start completed or not: the services (no new
+        // requests, the ones in flight answered, publisher and consumer stopped), then Kafka, then PostgreSQL.
+        Running running = new Running();
         CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: the services (finishing requests in flight), then Kafka, then PostgreSQL ...");
+            long start = System.nanoTime();
+            stop(running, lock, lockFile);
+            System.out.printf("Stopped. Your data is in %s (stopped in %.1f s)%n", options.dataDirectory(),
+                    (System.nanoTime() - start) / 1e9);
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+
+        long started = System.nanoTime();
+        String kafkaBootstrap;
         try {
-            PostgresEndpoint commandDatabase = database(postgres, "compromisos_command");
-            PostgresEndpoint queryDatabase = database(postgres, "compromisos_query");
-            out.println("Starting Kafka (log in " + options.dataDirectory().resolve("kafka") + ") ...");
-            kafka = LocalKafka.start(options.dataDirectory().resolve("kafka"), options.kafkaPort());
-            out.println("Starting the command service and the query service ...");
-            services = Services.start(commandDatabase, queryDatabase, kafka.endpoint(), options.commandPort(),
-                    options.queryPort(), List.of("--axon.update-check.disabled=true", "--spring.profiles.active=demo"));
+            out.println("Starting PostgreSQL (data in " + options.dataDirectory().resolve("postgres") + ") ...");
+            running.postgres = LocalPostgres.start(options.dataDirectory().resolve("postgres"), options.postgresPort());
+            PostgresEndpoint commandDatabase = database(running.postgres, "compromisos_command");
+            PostgresEndpoint queryDatabase = database(running.postgres, "compromisos_query");
+            if (options.kafkaBootstrap() == null) {
+                out.println("Starting Kafka (log in " + options.dataDirectory().resolve("kafka") + ") ...");
+                running.kafka = LocalKafka.start(options.dataDirectory().resolve("kafka"), options.kafkaPort());
+                kafkaBootstrap = running.kafka.bootstrapServers();
+            } else {
+                kafkaBootstrap = options.kafkaBootstrap();
+            }
+            out.println("Starting the query service and the command service ...");
+            running.services = Services.start(commandDatabase, queryDatabase, new KafkaEndpoint(kafkaBootstrap, "local"),
+                    options.commandPort(), options.queryPort(), List.of("--axon.update-check.disabled=true",
+                            "--spring.profiles.active=demo",
+                            // after a crash the group still lists the dead consumer until its session times out:
+                            // a short session lets the restarted one take the partitions within seconds
+                            "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                            "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500",
+                            LogSigningKey.setting(options.dataDirectory()),
+                            // the portal's pages, on whichever port was chosen, may read the command service's answers
+                            "--compromisos.cors.allowed-origins=http://localhost:" + options.queryPort()
+                                    + ",http://127.0.0.1:" + options.queryPort()));
         } catch (RuntimeException e) {
             System.err.println("local-stack: could not start: " + e.getMessage());
-            stop(services, kafka, postgres, lock, lockFile);
             System.exit(1);
             return;
         }
-        Services running = services;
-        LocalKafka runningKafka = kafka;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the services, Kafka and PostgreSQL ...");
-            stop(running, runningKafka, postgres, lock, lockFile);
-            System.out.println("Stopped. Your data is in " + options.dataDirectory());
-            stopped.countDown();
-        }, "local-stack-shutdown"));
 
         String commandUrl = "http://localhost:" + options.commandPort();
         String queryUrl = "http://localhost:" + options.queryPort();
@@ -117,7 +136,7 @@ public final class LocalStack {
                   curl -s %s/actuator/health
                 Load the demo with --demo. Stop with Ctrl-C: nothing is lost.
                 %n""", (System.nanoTime() - started) / 1e9, commandUrl, commandUrl, queryUrl, queryUrl,
-                postgres.jdbcUrl("compromisos_command"), kafka.bootstrapServers(), options.dataDirectory(), queryUrl,
+                running.postgres.jdbcUrl("compromisos_command"), kafkaBootstrap, options.dataDirectory(), queryUrl,
                 queryUrl, commandUrl);
         stopped.await();
     }
@@ -137,10 +156,14 @@ public final class LocalStack {
     }
 
     private static List<String> busyPorts(Options options) {
+        // PostgreSQL's port is checked by LocalPostgres, after it stopped a server an earlier run left on this data
         List<String> busy = new ArrayList<>();
-        int[] ports = {options.commandPort(), options.queryPort(), options.postgresPort(), options.kafkaPort()};
-        String[] names = {"command service", "query service", "PostgreSQL", "Kafka"};
+        int[] ports = {options.commandPort(), options.queryPort(), options.kafkaBootstrap() == null ? options.kafkaPort() : -1};
+        String[] names = {"command service", "query service", "Kafka"};
         for (int i = 0; i < ports.length; i++) {
+            if (ports[i] < 0) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket(ports[i], 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {
@@ -167,9 +190,15 @@ public final class LocalStack {
         return server.withDatabase(name);
     }
 
-    private static void stop(Services services, LocalKafka kafka, LocalPostgres postgres, FileLock lock,
-                             FileChannel lockFile) {
-        for (AutoCloseable part : new AutoCloseable[] {services, kafka, postgres}) {
+    /** What has been started so far; the shutdown hook stops it. */
+    private static final class Running {
+        volatile Services services;
+        volatile LocalKafka kafka;
+        volatile LocalPostgres postgres;
+    }
+
+    private static void stop(Running running, FileLock lock, FileChannel lockFile) {
+        for (AutoCloseable part : new AutoCloseable[] {running.services, running.kafka, running.postgres}) {
             if (part != null) {
                 try {
                     part.close();
@@ -187,14 +216,15 @@ public final class LocalStack {
     }
 
     /** Command-line options; each also has an environment variable. */
-    record Options(Path dataDirectory, int commandPort, int queryPort, int postgresPort, int kafkaPort, boolean demo,
-                   boolean help) {
+    record Options(Path dataDirectory, int commandPort, int queryPort, int postgresPort, int kafkaPort,
+                   String kafkaBootstrap, boolean demo, boolean help) {
 
         static final String USAGE = """
                 Usage: local-stack [--data-dir=DIR] [--command-port=8081] [--query-port=8082]
-                                   [--postgres-port=54320] [--kafka-port=9092] [--demo]
+                                   [--postgres-port=54320] [--kafka-port=9092] [--kafka-bootstrap=HOST:PORT] [--demo]
                   --data-dir       where PostgreSQL and Kafka keep their data (COMPROMISOS_DATA_DIR;
                                    default ~/.compromisos/local-stack)
+                  --kafka-bootstrap  use this running Kafka instead of starting one (COMPROMISOS_KAFKA_BOOTSTRAP)
                   --demo           load the demo STLs, plans and commitments (again is harmless)
                 Ports: COMPROMISOS_COMMAND_PORT, COMPROMISOS_QUERY_PORT, COMPROMISOS_POSTGRES_PORT, COMPROMISOS_KAFKA_PORT.""";
 
@@ -204,6 +234,7 @@ public final class LocalStack {
             int query = port("COMPROMISOS_QUERY_PORT", 8082);
             int postgres = port("COMPROMISOS_POSTGRES_PORT", 54320);
             int kafka = port("COMPROMISOS_KAFKA_PORT", 9092);
+            String kafkaBootstrap = env("COMPROMISOS_KAFKA_BOOTSTRAP", null);
             boolean demo = false;
             boolean help = false;
             for (String arg : args) {
@@ -214,12 +245,13 @@ public final class LocalStack {
                     case "--query-port" -> query = parsePort(arg, value);
                     case "--postgres-port" -> postgres = parsePort(arg, value);
                     case "--kafka-port" -> kafka = parsePort(arg, value);
+                    case "--kafka-bootstrap" -> kafkaBootstrap = value.isBlank() ? null : value;
                     case "--demo" -> demo = true;
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-            return new Options(data.toAbsolutePath().normalize(), command, query, postgres, kafka, demo, help);
+            return new Options(data.toAbsolutePath().normalize(), command, query, postgres, kafka, kafkaBootstrap, demo, help);
         }
 
         private static String env(String name, String fallback) {

@@ -2,6 +2,8 @@ package mx.gobiernoabierto.compromisos.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +12,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.GracefulShutdownResult;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import mx.gobiernoabierto.compromisos.command.CommandServiceApplication;
@@ -34,7 +44,9 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * Starts the command service, then the query service.
+     * Starts the query service, then the command service: the query side's consumer holds its partitions before the
+     * first command can be accepted, so that a write right after a restart can be read back at once with
+     * {@code minVersion} instead of waiting behind a backlog built while only the command side was up.
      *
      * @param commandDatabase the command service's own database (its event store)
      * @param queryDatabase   the query service's own database (its views)
@@ -42,22 +54,34 @@ public final class Services implements AutoCloseable {
      */
     public static Services start(PostgresEndpoint commandDatabase, PostgresEndpoint queryDatabase, KafkaEndpoint kafka,
                                  int commandPort, int queryPort, List<String> extra) {
-        ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .properties(CommandServiceApplication.CONFIG_NAME)
-                .run(arguments(commandDatabase, kafka, commandPort, extra).toArray(String[]::new));
+        // the query service starts first, yet its pages link to the command service and let browsers call it: so the
+        // command service's port is chosen before either starts
+        int commandServicePort = commandPort == 0 ? freePort() : commandPort;
+        List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
+        queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
+        queryArguments.add("--compromisos.query.command-service-url=http://localhost:" + commandServicePort);
+        // no Spring shutdown hooks: the caller stops the services first, then Kafka and PostgreSQL, in one place
+        ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
+                .registerShutdownHook(false)
+                .properties(QueryServiceApplication.CONFIG_NAME)
+                .run(queryArguments.toArray(String[]::new));
         try {
-            List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
-            queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
-            // the portal's pages link to the command service and let browsers call it, on the port it really took
-            queryArguments.add("--compromisos.query.command-service-url=http://localhost:"
-                    + command.getEnvironment().getProperty("local.server.port", String.valueOf(commandPort)));
-            ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
-                    .properties(QueryServiceApplication.CONFIG_NAME)
-                    .run(queryArguments.toArray(String[]::new));
+            ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
+                    .registerShutdownHook(false)
+                    .properties(CommandServiceApplication.CONFIG_NAME)
+                    .run(arguments(commandDatabase, kafka, commandServicePort, extra).toArray(String[]::new));
             return new Services(command, query);
         } catch (RuntimeException e) {
-            command.close();
+            query.close();
             throw e;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the command service", e);
         }
     }
 
@@ -89,13 +113,45 @@ public final class Services implements AutoCloseable {
         return query;
     }
 
-    /** Stops the query service, then the command service, each gracefully. */
+    /**
+     * Stops both services: first both web servers stop taking requests and finish the ones in flight (graceful
+     * shutdown, at most 30 s), and only then the contexts close, which stops the event publisher (command) and the
+     * consumer, which leaves its group (query), and closes the database pools. Left to itself, Spring would stop the
+     * query service's consumer before its web server, so a {@code minVersion} read in flight could not be answered.
+     */
     @Override
     public void close() {
+        inParallel(() -> drain(command), () -> drain(query));
+        inParallel(command::close, query::close);
+    }
+
+    private static void drain(ConfigurableApplicationContext context) {
+        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return;
+        }
+        WebServer server = web.getWebServer();
+        CompletableFuture<GracefulShutdownResult> drained = new CompletableFuture<>();
+        server.shutDownGracefully(drained::complete);
         try {
-            query.close();
+            drained.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // what is still running is cut off by the stop below
+        }
+        server.stop();
+    }
+
+    private static void inParallel(Runnable first, Runnable second) {
+        Thread other = Thread.ofPlatform().name("local-stack-stop").start(second);
+        try {
+            first.run();
         } finally {
-            command.close();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

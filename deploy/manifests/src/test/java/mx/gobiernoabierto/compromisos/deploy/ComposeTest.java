@@ -52,6 +52,16 @@ class ComposeTest {
         }
     }
 
+    /** The system of record never runs on a PostgreSQL that may lose acknowledged commits. */
+    @Test
+    void postgresIsDurableWithDataChecksums() {
+        Map<String, Object> postgres = Yamls.map(Yamls.map(DeploymentFiles.compose().get("services")).get("postgres"));
+        List<String> command = Yamls.list(postgres.get("command")).stream().map(String::valueOf).toList();
+        assertThat(command).contains("fsync=on", "synchronous_commit=on", "full_page_writes=on")
+                .noneMatch(option -> option.endsWith("=off") || option.equals("-F"));
+        assertThat(DeploymentFiles.composeEnvironment(postgres).get("POSTGRES_INITDB_ARGS")).contains("--data-checksums");
+    }
+
     /** A dependency with condition service_healthy needs a health check, or its dependants never start. */
     @Test
     void everyHealthConditionHasAHealthCheck() {

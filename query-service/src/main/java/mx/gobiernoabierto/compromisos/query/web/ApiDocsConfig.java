@@ -44,6 +44,7 @@ class ApiDocsConfig {
                         | `/problems/not-found` | 404: no such commitment, plan or indicator in the views |
                         | `/problems/payload-too-large` | 413: a body larger than 1 MiB |
                         | `/problems/projection-behind` | 503: the view did not reach `minVersion` within the wait; retry |
+                        | `/problems/unavailable` | 503: the database cannot be reached just now; retry after `Retry-After` |
                         """));
     }
 }

@@ -52,6 +52,11 @@ class QueryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception failure) {
+        if (DatabaseUnavailable.is(failure)) {
+            LOG.warn("The database cannot be reached: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
+                    .body(DatabaseUnavailable.problem());
+        }
         LOG.error("Unexpected failure", failure);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be completed"));
     }

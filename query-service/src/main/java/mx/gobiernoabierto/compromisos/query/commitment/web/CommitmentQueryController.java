@@ -15,6 +15,7 @@ import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentFold;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ConsumerAssignment;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.FoldInput;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
@@ -32,14 +33,16 @@ class CommitmentQueryController {
     private final EventArchive archive;
     private final Clock clock;
     private final QueryProperties properties;
+    private final ConsumerAssignment assignment;
 
     CommitmentQueryController(CommitmentSearch search, ViewStore store, EventArchive archive, Clock clock,
-                              QueryProperties properties) {
+                              QueryProperties properties, ConsumerAssignment assignment) {
         this.search = search;
         this.store = store;
         this.archive = archive;
         this.clock = clock;
         this.properties = properties;
+        this.assignment = assignment;
     }
 
     @GetMapping("/api/v1/commitments")
@@ -83,7 +86,7 @@ class CommitmentQueryController {
         long version = store.version(ViewTables.LIVE, commitmentId);
         while (version < minVersion) {
             if (Instant.now().isAfter(deadline)) {
-                throw new ProjectionBehindException(commitmentId, minVersion, version);
+                throw new ProjectionBehindException(commitmentId, minVersion, version, assignment.assigned());
             }
             Thread.sleep(25);
             version = store.version(ViewTables.LIVE, commitmentId);
