@@ -88,6 +88,22 @@ final class WorkspaceBrowser {
         return post(action, fields);
     }
 
+    /** Uploads a file as a form with a file input does ({@code multipart/form-data}). */
+    Page upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String boundary = "----espacio" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     Page signIn(String username, String password) {
         Page form = get("/espacio/entrar");
         return post("/espacio/entrar", List.of(Map.entry("_csrf", form.csrf()), Map.entry("usuario", username),

@@ -231,6 +231,70 @@ class WorkspaceIntegrationTest {
         assertThat(types(draft.id)).contains("CommitmentAdopted");
     }
 
+    @Test
+    void aCsvWithOneBadRowWritesNothingUntilConfirmedAndThenOnlyTheGoodRowsOnce() {
+        Fixture a = inImplementation();
+        Fixture b = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page page = browser.get("/espacio/importar");
+        WorkspaceBrowser.Page template = browser.get("/espacio/importar/plantilla-mediciones.csv");
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.body()).startsWith("\uFEFFcompromiso_id,clave,indicador_id,indicador,unidad,valor,fecha,fuente,nota")
+                .contains(a.indicator).contains(b.indicator);
+        String day = String.format("%02d/%02d/%d", TODAY.getDayOfMonth(), TODAY.getMonthValue(), TODAY.getYear());
+        String csv = "\uFEFFcompromiso_id;clave;indicador_id;indicador;unidad;valor;fecha;fuente;nota\r\n"
+                + a.id + ";A;" + a.indicator + ";Partidas;%;1.234,5;" + day + ";Informe;\r\n"
+                + b.id + ";B;" + b.indicator + ";Partidas;%;mucho;" + TODAY + ";Informe;\r\n"
+                + b.id + ";B;" + b.indicator + ";Partidas;%;42;" + TODAY + ";Informe;con nota\r\n";
+        long beforeA = written(a.id);
+        long beforeB = written(b.id);
+
+        WorkspaceBrowser.Page preview = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "mediciones"), "archivo", "mediciones.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("3 renglones, 2 listos para registrarse").contains("El valor no es un número")
+                .contains("Registrar los 2 renglones válidos");
+        assertThat(written(a.id)).as("a preview writes nothing").isEqualTo(beforeA);
+        assertThat(written(b.id)).isEqualTo(beforeB);
+
+        WorkspaceBrowser.Page done = browser.submit(preview, "/espacio/importar/confirmar", Map.of());
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("Se registraron 2 renglones; 0 fueron rechazados al registrarse y 1 no se enviaron");
+        assertThat(written(a.id)).isEqualTo(beforeA + 1);
+        assertThat(written(b.id)).isEqualTo(beforeB + 1);
+
+        WorkspaceBrowser.Page again = browser.submit(preview, "/espacio/importar/confirmar", Map.of());
+        assertThat(again.status()).as("a preview is confirmed once").isEqualTo(409);
+        WorkspaceBrowser.Page sameFile = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "mediciones"), "archivo", "mediciones.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WorkspaceBrowser.Page replayed = browser.submit(sameFile, "/espacio/importar/confirmar", Map.of());
+        assertThat(replayed.body()).as("the same file again: each row's key was already used")
+                .contains("Se registraron 2 renglones");
+        assertThat(written(a.id)).as("written once, however often confirmed").isEqualTo(beforeA + 1);
+        assertThat(written(b.id)).isEqualTo(beforeB + 1);
+    }
+
+    @Test
+    void aMalformedCsvWritesNothingAndSaysWhy() {
+        Fixture c = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page page = browser.get("/espacio/importar");
+        String csv = "hito_id,avance,fecha,nota\n" + c.milestone + ",50," + TODAY + ",bien\n"
+                + c.milestone + ",60," + TODAY + ",\"sin cerrar\n";
+        long before = written(c.id);
+        WorkspaceBrowser.Page refused = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "avance"), "archivo", "avance.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("No se pudo leer el archivo").contains("comillas sin cerrar")
+                .contains("renglón 3").contains("No se registró nada de este archivo");
+        WorkspaceBrowser.Page latin1 = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "avance"), "archivo", "avance.csv", ("hito_id,avance,fecha,nota\n" + c.milestone + ",50," + TODAY
+                        + ",Años\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.body()).contains("no está en UTF-8");
+        assertThat(written(c.id)).isEqualTo(before);
+    }
+
     private record Fixture(String id, String milestone, String indicator) {
     }
 

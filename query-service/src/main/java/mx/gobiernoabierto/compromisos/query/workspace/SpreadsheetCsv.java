@@ -20,7 +20,7 @@ final class SpreadsheetCsv {
     /** At most this many data rows in one file. */
     static final int MAX_ROWS = 2000;
 
-    /** The file's rows by header name; {@code line} is the row's line in the file (the header is line 1). */
+    /** The file's rows by header name; {@code line} is the row's number as a spreadsheet shows it (the header is 1). */
     record Row(int line, Map<String, String> cells) {
 
         String get(String column) {
