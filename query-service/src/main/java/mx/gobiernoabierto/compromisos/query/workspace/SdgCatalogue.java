@@ -9,6 +9,11 @@ import mx.gobiernoabierto.compromisos.query.portal.Sdg;
 final class SdgCatalogue {
 
     public record Goal(int goal, String colour, List<String> targets) {
+
+        /** Whether any of the chosen targets is one of this goal's (its group opens to show them). */
+        public boolean anyOf(List<String> chosen) {
+            return chosen.stream().anyMatch(targets::contains);
+        }
     }
 
     private static final List<Goal> GOALS = IntStream.rangeClosed(1, Sdg.GOALS)
