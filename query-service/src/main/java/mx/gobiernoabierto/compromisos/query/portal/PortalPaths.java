@@ -12,7 +12,7 @@ final class PortalPaths {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/") || path.startsWith("/planes/") || path.startsWith("/compromisos/")
                 || path.equals("/metodologia") || path.equals("/datos") || path.equals("/accesibilidad")
-                || path.startsWith("/recursos/")
-                || path.startsWith("/registro/");
+                || path.startsWith("/recursos/") || path.startsWith("/registro/")
+                || path.equals("/espacio") || path.startsWith("/espacio/");
     }
 }

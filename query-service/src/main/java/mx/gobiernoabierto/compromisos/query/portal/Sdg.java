@@ -7,7 +7,7 @@ import java.util.List;
  * The 17 Sustainable Development Goals: their official colours and their targets (n.1 … n.k, then n.a, n.b, …),
  * as domain.md counts them. Names are in the message bundle ({@code ods.N}).
  */
-final class Sdg {
+public final class Sdg {
 
     private static final String[] COLOURS = {"#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#FF3A21", "#26BDE2",
             "#FCC30B", "#A21942", "#FD6925", "#DD1367", "#FD9D24", "#BF8B2E", "#3F7E44", "#0A97D9", "#56C02B",
@@ -18,15 +18,15 @@ final class Sdg {
     private Sdg() {
     }
 
-    static final int GOALS = 17;
+    public static final int GOALS = 17;
 
     /** The goal's official colour, e.g. {@code #00689D} for goal 16. */
-    static String colour(int goal) {
+    public static String colour(int goal) {
         return COLOURS[goal - 1];
     }
 
     /** The goal's targets in order: numbered, then lettered. */
-    static List<String> targets(int goal) {
+    public static List<String> targets(int goal) {
         List<String> targets = new ArrayList<>();
         for (int n = 1; n <= NUMBERED[goal - 1]; n++) {
             targets.add(goal + "." + n);

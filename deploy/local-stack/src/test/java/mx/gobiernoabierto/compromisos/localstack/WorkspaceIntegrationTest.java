@@ -1,0 +1,347 @@
+package mx.gobiernoabierto.compromisos.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
+
+/**
+ * The workspace through its pages, as a browser without JavaScript uses it, against both services on one real
+ * PostgreSQL and one real Kafka broker: every write goes from a form to the query service, which relays it to the
+ * command service's public API with the signed-in person's credentials.
+ */
+class WorkspaceIntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Mexico_City"));
+    private static Services services;
+    private static Client admin;
+    private static Client jalisco;
+    private static Client query;
+    private static String planId;
+    private static int counter;
+
+    @BeforeAll
+    static void startBothServices() {
+        var postgres = TestInfrastructure.postgres();
+        services = Services.start(
+                postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("ws_command"))),
+                postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("ws_query"))),
+                TestInfrastructure.kafka(), 0, 0, List.of("--spring.profiles.active=demo", "--compromisos.topic=ws.events",
+                        "--compromisos.query.topic=ws.events", "--compromisos.query.dead-letter-topic=ws.events.dlt"));
+        String command = "http://127.0.0.1:" + services.commandPort();
+        admin = new Client(command, "admin", "demo-admin");
+        jalisco = new Client(command, "editor.jalisco", "demo-jalisco");
+        query = new Client("http://127.0.0.1:" + services.queryPort());
+        planId = admin.post("/api/v1/plans", Map.of("stlId", "stl-jalisco", "stlName", "STL Jalisco",
+                "jurisdiction", "Jalisco", "title", "Plan de Acción Local 2025-2027",
+                "periodStart", "2025-01-01", "periodEnd", "2027-12-31")).get("planId").asString();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private static WorkspaceBrowser browser() {
+        return new WorkspaceBrowser("http://127.0.0.1:" + services.queryPort());
+    }
+
+    private static WorkspaceBrowser signedIn(String username, String password) {
+        WorkspaceBrowser browser = browser();
+        WorkspaceBrowser.Page signIn = browser.signIn(username, password);
+        assertThat(signIn.status()).isEqualTo(302);
+        assertThat(signIn.location()).endsWith("/espacio");
+        return browser;
+    }
+
+    @Test
+    void signingInKeepsASessionAndSigningOutForgetsIt() {
+        WorkspaceBrowser browser = browser();
+        WorkspaceBrowser.Page anonymous = browser.get("/espacio");
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.location()).endsWith("/espacio/entrar");
+        assertThat(String.join("\n", anonymous.setCookies())).contains("COMPROMISOS_SESION=").contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax").contains("Path=/espacio").doesNotContain("Secure");
+
+        WorkspaceBrowser.Page form = browser.get("/espacio/entrar");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("lang=\"es-MX\"").contains("<label for=\"usuario\"")
+                .contains("<label for=\"contrasena\"");
+
+        WorkspaceBrowser.Page wrong = browser.post("/espacio/entrar", List.of(Map.entry("_csrf", form.csrf()),
+                Map.entry("usuario", "editor.jalisco"), Map.entry("contrasena", "otra")));
+        assertThat(wrong.location()).endsWith("/espacio/entrar?error");
+        assertThat(browser.follow(wrong).body()).contains("El usuario o la contraseña no son correctos");
+
+        WorkspaceBrowser.Page withoutToken = browser.post("/espacio/entrar",
+                List.of(Map.entry("usuario", "editor.jalisco"), Map.entry("contrasena", "demo-jalisco")));
+        assertThat(withoutToken.status()).as("a form without its CSRF token is refused").isEqualTo(403);
+        assertThat(withoutToken.body()).contains("No puedes hacer esto");
+
+        WorkspaceBrowser.Page signedIn = browser.signIn("editor.jalisco", "demo-jalisco");
+        assertThat(signedIn.location()).endsWith("/espacio");
+        WorkspaceBrowser.Page home = browser.get("/espacio");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("Mis pendientes").contains("usr-jal-editor-01");
+
+        WorkspaceBrowser.Page out = browser.post("/espacio/salir", List.of(Map.entry("_csrf", home.csrf())));
+        assertThat(out.location()).endsWith("/espacio/entrar?salida");
+        assertThat(browser.follow(out).body()).contains("Saliste del espacio de trabajo");
+        assertThat(browser.get("/espacio").status()).as("signed out: the session is gone").isEqualTo(302);
+    }
+
+    @Test
+    void aProgressFormWritesThroughTheCommandServiceAndThePageShowsTheNewState() {
+        Fixture c = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page page = browser.get("/espacio/compromisos/" + c.id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("En implementación").contains("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone);
+
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.hidden()).containsKeys("_csrf", "clave", "version", "objetivo");
+        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id + "/avance", Map.of(
+                "percent", "60", "reportedOn", TODAY.toString(), "note", "Portal en pruebas",
+                "evidenceUrls", "https://transparencia.jalisco.gob.mx/a\nhttps://transparencia.jalisco.gob.mx/b"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        assertThat(sent.location()).contains("/espacio/compromisos/" + c.id + "?version=").contains("hecho=avance");
+
+        WorkspaceBrowser.Page after = browser.follow(sent);
+        assertThat(after.body()).contains("Se registró el avance").contains("60 %");
+        JsonNode view = query.get("/api/v1/commitments/" + c.id);
+        assertThat(view.get("milestones").get(0).get("progress").asInt()).isEqualTo(60);
+        assertThat(view.get("milestones").get(0).get("evidenceUrls").size()).isEqualTo(2);
+        assertThat(actors(c.id)).as("the event names the person who signed in").containsOnly("usr-jal-editor-01");
+    }
+
+    @Test
+    void aDoubleSubmittedFormWritesOneEvent() {
+        Fixture c = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id + "/medicion?objetivo=" + c.indicator);
+        Map<String, String> typed = Map.of("value", "1,234.5", "measuredOn", TODAY.toString(), "source", "Informe");
+        WorkspaceBrowser.Page first = browser.submit(form, "/espacio/compromisos/" + c.id + "/medicion", typed);
+        WorkspaceBrowser.Page second = browser.submit(form, "/espacio/compromisos/" + c.id + "/medicion", typed);
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(second.status()).as(second.body()).isEqualTo(302);
+        assertThat(second.location()).isEqualTo(first.location());
+        browser.follow(second);
+        assertThat(types(c.id)).filteredOn("MeasurementRecorded"::equals).hasSize(1);
+        JsonNode view = query.get("/api/v1/commitments/" + c.id);
+        assertThat(view.get("indicators").get(0).get("latestValue").decimalValue()).isEqualByComparingTo("1234.5");
+    }
+
+    @Test
+    void aVersionConflictIsShownAsSuchWithTheNewStateAndWhatWasTypedKept() {
+        Fixture c = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id + "/informe");
+        long other = jalisco.post("/api/v1/commitments/" + c.id + "/milestones/" + c.milestone + "/progress",
+                Map.of("percent", 30, "reportedOn", TODAY.toString())).get("version").asLong();
+
+        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id + "/informe", Map.of(
+                "periodEnd", TODAY.toString(), "assessment", "AT_RISK", "narrative", "Vamos tarde con el portal"));
+        assertThat(sent.status()).isEqualTo(409);
+        assertThat(sent.body()).contains("Alguien más cambió este compromiso")
+                .contains("versión " + other).contains("Vamos tarde con el portal");
+        assertThat(types(c.id)).doesNotContain("MonitoringReportSubmitted");
+
+        WorkspaceBrowser.Page again = browser.submit(sent, "/espacio/compromisos/" + c.id + "/informe", Map.of(
+                "periodEnd", TODAY.toString(), "assessment", "AT_RISK", "narrative", "Vamos tarde con el portal"));
+        assertThat(again.status()).as("sent again on purpose, from the new state").isEqualTo(302);
+    }
+
+    @Test
+    void anEditorOfAnotherStlSeesNoFormAndAForgedRequestIsRefusedWithAMessage() {
+        Fixture c = inImplementation();
+        WorkspaceBrowser oaxaca = signedIn("editor.oaxaca", "demo-oaxaca");
+        WorkspaceBrowser.Page page = oaxaca.get("/espacio/compromisos/" + c.id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("es de otro Secretariado Técnico Local").doesNotContain("/avance?objetivo=");
+        assertThat(oaxaca.get("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone).status())
+                .isEqualTo(403);
+
+        long before = written(c.id);
+        WorkspaceBrowser.Page forged = oaxaca.post("/espacio/compromisos/" + c.id + "/avance", List.of(
+                Map.entry("_csrf", page.csrf()), Map.entry("clave", "forjada-1"), Map.entry("version", "5"),
+                Map.entry("objetivo", c.milestone), Map.entry("percent", "99"), Map.entry("reportedOn", TODAY.toString())));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body()).contains("tu cuenta no tiene permiso para hacer esto en este compromiso");
+        assertThat(written(c.id)).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    void aBrokenRuleAndABadFieldAreSaidInTheUsersWordsBesideTheField() {
+        Fixture draft = draft();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + draft.id + "/avance?objetivo=" + draft.milestone);
+        WorkspaceBrowser.Page refused = browser.submit(form, "/espacio/compromisos/" + draft.id + "/avance",
+                Map.of("percent", "10", "reportedOn", TODAY.toString()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("No se puede registrar avance en un compromiso en borrador.");
+
+        Fixture c = inImplementation();
+        form = browser.get("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone);
+        WorkspaceBrowser.Page bad = browser.submit(form, "/espacio/compromisos/" + c.id + "/avance",
+                Map.of("percent", "10", "reportedOn", TODAY.toString(), "evidenceUrls", "ftp://archivo.jalisco.gob.mx/x"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"campo-evidenceUrls-error\"")
+                .contains("Cada enlace debe empezar con http:// o https://")
+                .contains("aria-describedby=\"campo-evidenceUrls-ayuda campo-evidenceUrls-error\"")
+                .contains("ftp://archivo.jalisco.gob.mx/x");
+        WorkspaceBrowser.Page notANumber = browser.submit(bad, "/espacio/compromisos/" + c.id + "/avance",
+                Map.of("percent", "diez", "reportedOn", TODAY.toString()));
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("Escribe un número entero").contains("value=\"diez\"");
+    }
+
+    @Test
+    void adoptionAsksForConfirmationWithASummaryBeforeItIsWritten() {
+        Fixture draft = draft();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + draft.id + "/adopcion");
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("sessionDate", TODAY.toString());
+        typed.put("approvals.GOVERNMENT", "Mtra. Ana López");
+        typed.put("approvals.TRANSPARENCY_BODY", "Lic. Pedro Ruiz");
+        typed.put("approvals.CIVIL_SOCIETY", "Dra. Carmen Vega");
+        WorkspaceBrowser.Page summary = browser.submit(form, "/espacio/compromisos/" + draft.id + "/adopcion", typed);
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(summary.body()).contains("Vas a registrar que el STL adoptó el compromiso")
+                .contains("Esto no se puede deshacer").contains("Dra. Carmen Vega");
+        assertThat(types(draft.id)).doesNotContain("CommitmentAdopted");
+
+        WorkspaceBrowser.Page confirmed = browser.submit(summary, "/espacio/compromisos/" + draft.id + "/adopcion",
+                Map.of("paso", "confirmar"));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(302);
+        assertThat(browser.follow(confirmed).body()).contains("Se registró la adopción").contains("Adoptado");
+        assertThat(types(draft.id)).contains("CommitmentAdopted");
+    }
+
+    @Test
+    void aCsvWithOneBadRowWritesNothingUntilConfirmedAndThenOnlyTheGoodRowsOnce() {
+        Fixture a = inImplementation();
+        Fixture b = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page page = browser.get("/espacio/importar");
+        WorkspaceBrowser.Page template = browser.get("/espacio/importar/plantilla-mediciones.csv");
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.body()).startsWith("\uFEFFcompromiso_id,clave,indicador_id,indicador,unidad,valor,fecha,fuente,nota")
+                .contains(a.indicator).contains(b.indicator);
+        String day = String.format("%02d/%02d/%d", TODAY.getDayOfMonth(), TODAY.getMonthValue(), TODAY.getYear());
+        String csv = "\uFEFFcompromiso_id;clave;indicador_id;indicador;unidad;valor;fecha;fuente;nota\r\n"
+                + a.id + ";A;" + a.indicator + ";Partidas;%;1.234,5;" + day + ";Informe;\r\n"
+                + b.id + ";B;" + b.indicator + ";Partidas;%;mucho;" + TODAY + ";Informe;\r\n"
+                + b.id + ";B;" + b.indicator + ";Partidas;%;42;" + TODAY + ";Informe;con nota\r\n";
+        long beforeA = written(a.id);
+        long beforeB = written(b.id);
+
+        WorkspaceBrowser.Page preview = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "mediciones"), "archivo", "mediciones.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("3 renglones, 2 listos para registrarse").contains("El valor no es un número")
+                .contains("Registrar los 2 renglones válidos");
+        assertThat(written(a.id)).as("a preview writes nothing").isEqualTo(beforeA);
+        assertThat(written(b.id)).isEqualTo(beforeB);
+
+        WorkspaceBrowser.Page done = browser.submit(preview, "/espacio/importar/confirmar", Map.of());
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("Se registraron 2 renglones; 0 fueron rechazados al registrarse y 1 no se enviaron");
+        assertThat(written(a.id)).isEqualTo(beforeA + 1);
+        assertThat(written(b.id)).isEqualTo(beforeB + 1);
+
+        WorkspaceBrowser.Page again = browser.submit(preview, "/espacio/importar/confirmar", Map.of());
+        assertThat(again.status()).as("a preview is confirmed once").isEqualTo(409);
+        WorkspaceBrowser.Page sameFile = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "mediciones"), "archivo", "mediciones.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WorkspaceBrowser.Page replayed = browser.submit(sameFile, "/espacio/importar/confirmar", Map.of());
+        assertThat(replayed.body()).as("the same file again: each row's key was already used")
+                .contains("Se registraron 2 renglones");
+        assertThat(written(a.id)).as("written once, however often confirmed").isEqualTo(beforeA + 1);
+        assertThat(written(b.id)).isEqualTo(beforeB + 1);
+    }
+
+    @Test
+    void aMalformedCsvWritesNothingAndSaysWhy() {
+        Fixture c = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page page = browser.get("/espacio/importar");
+        String csv = "hito_id,avance,fecha,nota\n" + c.milestone + ",50," + TODAY + ",bien\n"
+                + c.milestone + ",60," + TODAY + ",\"sin cerrar\n";
+        long before = written(c.id);
+        WorkspaceBrowser.Page refused = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "avance"), "archivo", "avance.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("No se pudo leer el archivo").contains("comillas sin cerrar")
+                .contains("renglón 3").contains("No se registró nada de este archivo");
+        WorkspaceBrowser.Page latin1 = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "avance"), "archivo", "avance.csv", ("hito_id,avance,fecha,nota\n" + c.milestone + ",50," + TODAY
+                        + ",Años\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.body()).contains("no está en UTF-8");
+        assertThat(written(c.id)).isEqualTo(before);
+    }
+
+    private record Fixture(String id, String milestone, String indicator) {
+    }
+
+    private static Fixture draft() {
+        String code = "JAL-WS-" + (++counter);
+        String id = jalisco.post("/api/v1/commitments", Map.ofEntries(Map.entry("planId", planId),
+                Map.entry("code", code), Map.entry("title", "Presupuesto abierto " + counter),
+                Map.entry("publicProblem", "No se sabe en qué se gasta"), Map.entry("objective", "Publicarlo"),
+                Map.entry("responsibleInstitutions", List.of("Hacienda")), Map.entry("civilSocietyOrganisations", List.of()),
+                Map.entry("ogpValues", List.of("TRANSPARENCY")), Map.entry("sdgTargets", List.of("16.6")),
+                Map.entry("startDate", "2025-01-01"), Map.entry("endDate", "2027-12-31"))).get("commitmentId").asString();
+        String path = "/api/v1/commitments/" + id;
+        String milestone = jalisco.post(path + "/milestones", Map.of("title", "Portal", "description", "d",
+                "dueDate", "2027-06-30", "responsible", "Transparencia")).get("milestoneId").asString();
+        String indicator = jalisco.post(path + "/indicators", Map.ofEntries(Map.entry("name", "Partidas publicadas"),
+                Map.entry("kind", "OUTPUT"), Map.entry("unit", "%"), Map.entry("baseline", 10),
+                Map.entry("baselineDate", "2025-01-01"), Map.entry("target", 2000), Map.entry("targetDate", "2027-12-31"),
+                Map.entry("direction", "INCREASE"), Map.entry("frequency", "QUARTERLY"),
+                Map.entry("meansOfVerification", "Portal"))).get("indicatorId").asString();
+        return new Fixture(id, milestone, indicator);
+    }
+
+    private static Fixture inImplementation() {
+        Fixture c = draft();
+        String path = "/api/v1/commitments/" + c.id;
+        jalisco.post(path + "/adoption", Map.of("sessionDate", TODAY.toString(), "approvals", List.of(
+                Map.of("sector", "GOVERNMENT", "name", "Ana"), Map.of("sector", "TRANSPARENCY_BODY", "name", "Luis"),
+                Map.of("sector", "CIVIL_SOCIETY", "name", "Eva"))));
+        long version = jalisco.post(path + "/implementation", Map.of("startedOn", TODAY.toString())).get("version").asLong();
+        query.get(path + "?minVersion=" + version);
+        return c;
+    }
+
+    private static List<String> types(String id) {
+        return query.get("/api/v1/commitments/" + id + "/history").get("events").findValuesAsString("type");
+    }
+
+    /** How many events the command service's own event store holds for the commitment. */
+    private static long written(String id) {
+        return jalisco.get("/api/v1/commitments/" + id + "/integrity").get("events").asLong();
+    }
+
+    private static List<String> actors(String id) {
+        return query.get("/api/v1/commitments/" + id + "/history").get("events").findValuesAsString("actor");
+    }
+
+    private static String dbName(String jdbcUrl) {
+        return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    }
+}
