@@ -29,7 +29,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, ServiceSecurity serviceSecurity, StlAccess stlAccess) {
-        serviceSecurity.customize(http);
+        serviceSecurity.applyTo(http);
         http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
                         // the transparency log's checkpoints, key and proofs are for anyone to audit
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()

@@ -27,7 +27,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, ServiceSecurity serviceSecurity) {
-        serviceSecurity.customize(http);
+        serviceSecurity.applyTo(http);
         http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/replay").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.ADMIN.name()));

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -17,7 +16,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The part of a service's filter chain that both services share; the service adds only its authorization rules:
- * <pre>{@code serviceSecurity.customize(http);
+ * <pre>{@code serviceSecurity.applyTo(http);
  * http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests).requestMatchers(...)...)}</pre>
  *
  * <p>Callers come from HTTP Basic against {@code compromisos.security.users} when users are configured, and from a
@@ -27,7 +26,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * {@code compromisos.cors} ({@link PublicReadsCors}), when a service names any. Every refusal is answered, counted
  * and logged by {@link AccessDenials}.
  */
-public class ServiceSecurity implements Customizer<HttpSecurity> {
+public class ServiceSecurity {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSecurity.class);
 
@@ -70,10 +69,10 @@ public class ServiceSecurity implements Customizer<HttpSecurity> {
     /**
      * Applies the shared part to the chain at once, before the service adds its rules. (Not as a configurer's
      * {@code init}: by then Spring Security's own configurers have initialised, and a session policy set that late
-     * would let a session be created.)
+     * would let a session be created.) Deliberately not a {@code Customizer<HttpSecurity>}: Spring Security applies
+     * every such bean to every filter chain, and the workspace's chain keeps a session and CSRF protection.
      */
-    @Override
-    public void customize(HttpSecurity http) {
+    public void applyTo(HttpSecurity http) {
         boolean basic = !users.isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AccessDenials denials = new AccessDenials(meters, basic, bearer);

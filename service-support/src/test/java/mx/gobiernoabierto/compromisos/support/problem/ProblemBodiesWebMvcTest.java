@@ -193,7 +193,7 @@ class ProblemBodiesWebMvcTest {
 
         @Bean
         SecurityFilterChain rules(HttpSecurity http, ServiceSecurity serviceSecurity) {
-            serviceSecurity.customize(http);
+            serviceSecurity.applyTo(http);
             http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests)
                             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                             .anyRequest().hasRole(Role.STL_EDITOR.name()));
