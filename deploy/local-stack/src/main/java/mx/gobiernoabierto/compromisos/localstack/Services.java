@@ -31,7 +31,8 @@ import mx.gobiernoabierto.compromisos.query.QueryServiceApplication;
 /**
  * Both services in one JVM, each in its own application context with its own settings file and database. The
  * query service's context leaves Axon's auto-configuration out: Axon is on the shared class path only for the
- * command service.
+ * command service. Both leave Spring Authorization Server's auto-configuration out: it is on the class path only for
+ * the {@link DemoIdentityProvider} (it would otherwise give each service a JWT decoder of a key of its own).
  */
 public final class Services implements AutoCloseable {
 
@@ -58,7 +59,9 @@ public final class Services implements AutoCloseable {
         // command service's port is chosen before either starts
         int commandServicePort = commandPort == 0 ? freePort() : commandPort;
         List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
-        queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", axonAutoConfigurations()));
+        Set<String> queryExcluded = new LinkedHashSet<>(autoConfigurations("org.axonframework."));
+        queryExcluded.addAll(autoConfigurations(AUTHORIZATION_SERVER));
+        queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", queryExcluded));
         queryArguments.add("--compromisos.query.command-service-url=http://localhost:" + commandServicePort);
         // no Spring shutdown hooks: the caller stops the services first, then Kafka and PostgreSQL, in one place
         ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
@@ -69,7 +72,7 @@ public final class Services implements AutoCloseable {
             ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .registerShutdownHook(false)
                     .properties(CommandServiceApplication.CONFIG_NAME)
-                    .run(arguments(commandDatabase, kafka, commandServicePort, extra).toArray(String[]::new));
+                    .run(commandArguments(commandDatabase, kafka, commandServicePort, extra));
             return new Services(command, query);
         } catch (RuntimeException e) {
             query.close();
@@ -77,7 +80,15 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    private static String[] commandArguments(PostgresEndpoint database, KafkaEndpoint kafka, int port,
+                                             List<String> extra) {
+        List<String> arguments = arguments(database, kafka, port, extra);
+        arguments.add("--spring.autoconfigure.exclude=" + String.join(",", autoConfigurations(AUTHORIZATION_SERVER)));
+        return arguments.toArray(String[]::new);
+    }
+
+    /** A port nobody listens on now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -155,8 +166,10 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    /** Axon's auto-configuration classes, as its jar lists them for Spring Boot. */
-    static Set<String> axonAutoConfigurations() {
+    private static final String AUTHORIZATION_SERVER = "org.springframework.boot.security.oauth2.server.authorization.";
+
+    /** The auto-configuration classes whose names begin with {@code prefix}, as their jars list them for Spring Boot. */
+    static Set<String> autoConfigurations(String prefix) {
         Set<String> classes = new LinkedHashSet<>();
         try {
             for (URL url : Collections.list(Services.class.getClassLoader().getResources(
@@ -164,7 +177,7 @@ public final class Services implements AutoCloseable {
                 try (InputStream in = url.openStream()) {
                     new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                             .map(String::strip)
-                            .filter(line -> line.startsWith("org.axonframework."))
+                            .filter(line -> line.startsWith(prefix))
                             .forEach(classes::add);
                 }
             }

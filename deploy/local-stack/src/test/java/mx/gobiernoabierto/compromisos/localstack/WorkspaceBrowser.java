@@ -18,14 +18,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import mx.gobiernoabierto.compromisos.infrastructure.browser.BrowserPage;
+
 /**
- * A plain HTTP client that behaves as a browser without JavaScript does towards the workspace: it keeps cookies,
- * posts forms as {@code application/x-www-form-urlencoded} with the hidden fields the page rendered (CSRF token,
- * idempotency key, version) and does not follow redirects on its own, so that tests see the POST-redirect-GET.
+ * A plain HTTP client that behaves as a browser without JavaScript does towards the workspace: it keeps cookies (of
+ * the query service and of the OpenID Connect provider), posts forms as {@code application/x-www-form-urlencoded}
+ * with the hidden fields the page rendered (CSRF token, idempotency key, version) and does not follow redirects on
+ * its own, so that tests see the POST-redirect-GET. Signing in, through the provider's form, is {@link #signIn}, and
+ * in Chromium {@link #signIn(BrowserPage, String, String)}: the one place each kind of browser signs in.
  */
 final class WorkspaceBrowser {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final Pattern SIGN_IN_LINK = Pattern.compile("<a id=\"entrar\"[^>]* href=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
+    /** Where the provider sends the browser back to the workspace. */
+    static final String CALLBACK = "/espacio/oauth2/code/";
 
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -37,7 +45,13 @@ final class WorkspaceBrowser {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    record Page(int status, String body, String location, List<String> setCookies) {
+    /** An answer; {@code url} is where it came from, against which a relative {@code location} is resolved. */
+    record Page(int status, String body, String location, List<String> setCookies, String url) {
+
+        /** Where the redirect goes, as an absolute URL. */
+        String target() {
+            return location == null ? null : URI.create(url).resolve(location).toString();
+        }
 
         /** The hidden fields of the page's forms, in order (a later form's field of the same name wins). */
         Map<String, String> hidden() {
@@ -66,7 +80,7 @@ final class WorkspaceBrowser {
     Page follow(Page page) {
         Page current = page;
         for (int i = 0; i < 5 && current.status() / 100 == 3; i++) {
-            current = get(current.location());
+            current = get(current.target());
         }
         return current;
     }
@@ -104,10 +118,57 @@ final class WorkspaceBrowser {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * Signs in as a person does: the sign-in link of {@code /espacio/entrar} leads to the provider's form, which is
+     * filled and sent; the provider sends the browser back to the workspace with a code, which the workspace exchanges.
+     * Returns the workspace's answer to that return (a redirect to {@code /espacio} when it worked), or, when the
+     * provider refused the password, its form again.
+     */
     Page signIn(String username, String password) {
-        Page form = get("/espacio/entrar");
-        return post("/espacio/entrar", List.of(Map.entry("_csrf", form.csrf()), Map.entry("usuario", username),
-                Map.entry("contrasena", password)));
+        Page form = follow(get(signInLink(get("/espacio/entrar"))));
+        if (form.status() != 200 || !form.body().contains("name=\"contrasena\"")) {
+            throw new IllegalStateException("no sign-in form at the provider: " + form.status() + " " + form.url());
+        }
+        Page current = post(URI.create(form.url()).resolve(formAction(form.body())).toString(),
+                List.of(Map.entry("_csrf", form.csrf()), Map.entry("usuario", username),
+                        Map.entry("contrasena", password)));
+        for (int i = 0; i < 10 && current.status() / 100 == 3
+                && !URI.create(current.url()).getPath().startsWith(CALLBACK); i++) {
+            current = get(current.target());
+        }
+        return current;
+    }
+
+    /** Signs in in Chromium, from the workspace's sign-in page, through the provider's form; ends on {@code /espacio}. */
+    static void signIn(BrowserPage page, String username, String password) {
+        page.navigateBy("document.querySelector('main a#entrar').click()");
+        if (page.evaluate("document.querySelector('main input[name=\"contrasena\"]') === null").asBoolean()) {
+            throw new IllegalStateException("no sign-in form at the provider: " + page.url());
+        }
+        page.evaluate("(() => { document.querySelector('main [name=\"usuario\"]').value = " + jsString(username)
+                + "; document.querySelector('main [name=\"contrasena\"]').value = " + jsString(password) + "; })()");
+        page.navigateBy("document.querySelector('main form button[type=submit]').click()");
+    }
+
+    /** Where the workspace's sign-in page's link starts the sign-in. */
+    static String signInLink(Page signInPage) {
+        Matcher link = SIGN_IN_LINK.matcher(signInPage.body());
+        if (!link.find()) {
+            throw new IllegalStateException("no sign-in link on " + signInPage.url() + ": " + signInPage.body());
+        }
+        return unescape(link.group(1));
+    }
+
+    private static String formAction(String html) {
+        Matcher action = FORM_ACTION.matcher(html);
+        if (!action.find()) {
+            throw new IllegalStateException("no form to post: " + html);
+        }
+        return unescape(action.group(1));
+    }
+
+    private static String jsString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     CookieManager cookies() {
@@ -124,7 +185,7 @@ final class WorkspaceBrowser {
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.body(),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().allValues("Set-Cookie"));
+                    response.headers().allValues("Set-Cookie"), response.uri().toString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

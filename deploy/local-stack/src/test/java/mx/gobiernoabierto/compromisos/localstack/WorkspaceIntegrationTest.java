@@ -2,8 +2,12 @@ package mx.gobiernoabierto.compromisos.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +21,15 @@ import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
 
 /**
  * The workspace through its pages, as a browser without JavaScript uses it, against both services on one real
- * PostgreSQL and one real Kafka broker: every write goes from a form to the query service, which relays it to the
- * command service's public API with the signed-in person's credentials.
+ * PostgreSQL and one real Kafka broker: people sign in with OpenID Connect at a real provider in this JVM
+ * ({@link DemoIdentityProvider}, Spring Authorization Server), and every write goes from a form to the query service,
+ * which relays it to the command service's public API with the person's own access token ({@code Bearer}). The
+ * workspace never learns a password, so a write that is accepted was accepted on that token.
  */
 class WorkspaceIntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Mexico_City"));
+    private static DemoIdentityProvider provider;
     private static Services services;
     private static Client admin;
     private static Client jalisco;
@@ -33,11 +40,15 @@ class WorkspaceIntegrationTest {
     @BeforeAll
     static void startBothServices() {
         var postgres = TestInfrastructure.postgres();
+        int queryPort = Services.freePort();
+        provider = DemoIdentityProvider.start(0, "http://127.0.0.1:" + queryPort);
+        List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=demo", "--compromisos.topic=ws.events",
+                "--compromisos.query.topic=ws.events", "--compromisos.query.dead-letter-topic=ws.events.dlt"));
+        settings.addAll(provider.serviceSettings());
         services = Services.start(
                 postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("ws_command"))),
                 postgres.withDatabase(dbName(TestInfrastructure.freshDatabase("ws_query"))),
-                TestInfrastructure.kafka(), 0, 0, List.of("--spring.profiles.active=demo", "--compromisos.topic=ws.events",
-                        "--compromisos.query.topic=ws.events", "--compromisos.query.dead-letter-topic=ws.events.dlt"));
+                TestInfrastructure.kafka(), 0, queryPort, settings);
         String command = "http://127.0.0.1:" + services.commandPort();
         admin = new Client(command, "admin", "demo-admin");
         jalisco = new Client(command, "editor.jalisco", "demo-jalisco");
@@ -52,9 +63,13 @@ class WorkspaceIntegrationTest {
         if (services != null) {
             services.close();
         }
+        if (provider != null) {
+            provider.close();
+        }
     }
 
     private static WorkspaceBrowser browser() {
+        // 127.0.0.1, not localhost: the address the provider sends the browser back to
         return new WorkspaceBrowser("http://127.0.0.1:" + services.queryPort());
     }
 
@@ -67,7 +82,7 @@ class WorkspaceIntegrationTest {
     }
 
     @Test
-    void signingInKeepsASessionAndSigningOutForgetsIt() {
+    void signingInWithTheProviderKeepsASessionAndSigningOutForgetsIt() {
         WorkspaceBrowser browser = browser();
         WorkspaceBrowser.Page anonymous = browser.get("/espacio");
         assertThat(anonymous.status()).isEqualTo(302);
@@ -75,31 +90,71 @@ class WorkspaceIntegrationTest {
         assertThat(String.join("\n", anonymous.setCookies())).contains("COMPROMISOS_SESION=").contains("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax").contains("Path=/espacio").doesNotContain("Secure");
 
-        WorkspaceBrowser.Page form = browser.get("/espacio/entrar");
-        assertThat(form.status()).isEqualTo(200);
-        assertThat(form.body()).contains("lang=\"es-MX\"").contains("<label for=\"usuario\"")
-                .contains("<label for=\"contrasena\"");
+        WorkspaceBrowser.Page page = browser.get("/espacio/entrar");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"es-MX\"").doesNotContain("type=\"password\"");
+        WorkspaceBrowser.Page start = browser.get(WorkspaceBrowser.signInLink(page));
+        assertThat(start.status()).isEqualTo(302);
+        URI authorization = URI.create(start.target());
+        assertThat(authorization.toString()).as("authorization code with PKCE at the provider")
+                .startsWith(provider.issuer() + "/oauth2/authorize?");
+        Map<String, String> asked = parameters(authorization.getRawQuery());
+        assertThat(asked).containsEntry("response_type", "code").containsEntry("client_id", "espacio")
+                .containsEntry("code_challenge_method", "S256").containsKeys("code_challenge", "state", "nonce")
+                .containsEntry("redirect_uri", "http://127.0.0.1:" + services.queryPort()
+                        + "/espacio/oauth2/code/compromisos");
+        assertThat(asked.get("code_challenge")).as("S256: base64url of a SHA-256").matches("[A-Za-z0-9_-]{43}");
+        assertThat(asked.get("scope").split(" ")).contains("openid");
 
-        WorkspaceBrowser.Page wrong = browser.post("/espacio/entrar", List.of(Map.entry("_csrf", form.csrf()),
-                Map.entry("usuario", "editor.jalisco"), Map.entry("contrasena", "otra")));
-        assertThat(wrong.location()).endsWith("/espacio/entrar?error");
-        assertThat(browser.follow(wrong).body()).contains("El usuario o la contraseña no son correctos");
-
-        WorkspaceBrowser.Page withoutToken = browser.post("/espacio/entrar",
+        WorkspaceBrowser.Page form = browser.follow(start);
+        assertThat(form.url()).startsWith(provider.issuer() + "/entrar");
+        assertThat(form.body()).contains("lang=\"es-MX\"").contains("<label for=\"usuario\">Usuario</label>")
+                .contains("<label for=\"contrasena\">Contraseña</label>");
+        WorkspaceBrowser.Page withoutToken = browser.post(provider.issuer() + "/entrar",
                 List.of(Map.entry("usuario", "editor.jalisco"), Map.entry("contrasena", "demo-jalisco")));
-        assertThat(withoutToken.status()).as("a form without its CSRF token is refused").isEqualTo(403);
-        assertThat(withoutToken.body()).contains("No puedes hacer esto");
+        assertThat(withoutToken.status()).as("the provider's form without its CSRF token is refused").isEqualTo(403);
+
+        WorkspaceBrowser.Page wrong = browser.signIn("editor.jalisco", "otra");
+        assertThat(wrong.url()).isEqualTo(provider.issuer() + "/entrar?error");
+        assertThat(wrong.body()).contains("El usuario o la contraseña no son correctos");
+        assertThat(browser.get("/espacio").status()).as("still not signed in").isEqualTo(302);
 
         WorkspaceBrowser.Page signedIn = browser.signIn("editor.jalisco", "demo-jalisco");
+        assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.location()).endsWith("/espacio");
         WorkspaceBrowser.Page home = browser.get("/espacio");
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("Mis pendientes").contains("usr-jal-editor-01");
+        assertThat(home.body()).as("the caller comes from the access token: its sub, not the username")
+                .contains("Mis pendientes").contains("usr-jal-editor-01");
 
         WorkspaceBrowser.Page out = browser.post("/espacio/salir", List.of(Map.entry("_csrf", home.csrf())));
-        assertThat(out.location()).endsWith("/espacio/entrar?salida");
-        assertThat(browser.follow(out).body()).contains("Saliste del espacio de trabajo");
+        assertThat(out.target()).as("the session ends at the provider too (RP-initiated logout)")
+                .startsWith(provider.issuer() + "/connect/logout?").contains("id_token_hint=");
+        WorkspaceBrowser.Page back = browser.follow(out);
+        assertThat(back.url()).endsWith("/espacio/entrar?salida");
+        assertThat(back.body()).contains("Saliste del espacio de trabajo");
         assertThat(browser.get("/espacio").status()).as("signed out: the session is gone").isEqualTo(302);
+        assertThat(browser.follow(browser.get(WorkspaceBrowser.signInLink(back))).url())
+                .as("and the provider asks for the password again").startsWith(provider.issuer() + "/entrar");
+    }
+
+    @Test
+    void afterSigningOutAFormNeedsSigningInAgainAndWritesNothing() {
+        Fixture c = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        String formPath = "/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone;
+        WorkspaceBrowser.Page form = browser.get(formPath);
+        assertThat(form.status()).isEqualTo(200);
+        browser.follow(browser.post("/espacio/salir", List.of(Map.entry("_csrf", form.csrf()))));
+
+        long before = written(c.id);
+        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id + "/avance",
+                Map.of("percent", "70", "reportedOn", TODAY.toString()));
+        assertThat(sent.status()).as("the form's session and its token are gone").isNotEqualTo(302).isEqualTo(403);
+        WorkspaceBrowser.Page again = browser.get(formPath);
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(again.location()).as("the form asks for signing in again").endsWith("/espacio/entrar");
+        assertThat(written(c.id)).as("nothing written").isEqualTo(before);
     }
 
     @Test
@@ -339,6 +394,16 @@ class WorkspaceIntegrationTest {
 
     private static List<String> actors(String id) {
         return query.get("/api/v1/commitments/" + id + "/history").get("events").findValuesAsString("actor");
+    }
+
+    private static Map<String, String> parameters(String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 
     private static String dbName(String jdbcUrl) {

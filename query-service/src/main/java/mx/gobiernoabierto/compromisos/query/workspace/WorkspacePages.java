@@ -50,17 +50,6 @@ class WorkspacePages {
         this.credentials = credentials;
     }
 
-    @GetMapping(WorkspaceSecurity.SIGN_IN)
-    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String salida,
-                  Model model) {
-        if (caller().isPresent()) {
-            return "redirect:/espacio";
-        }
-        model.addAttribute("error", error != null);
-        model.addAttribute("signedOut", salida != null);
-        return "espacio/entrar";
-    }
-
     @RequestMapping(WorkspaceSecurity.REFUSED)
     String refused(Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());

@@ -2,36 +2,36 @@ package mx.gobiernoabierto.compromisos.query.workspace;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 
 import mx.gobiernoabierto.compromisos.query.portal.PortalProperties;
+import mx.gobiernoabierto.compromisos.support.security.JwtCallers;
 
 /**
- * The workspace is the one part of the query service with a session: the person signs in once on a Spanish form,
- * and the session (server side only) keeps what the command service needs to know who writes. Everything under
- * {@code /espacio} has its own filter chain, ahead of the stateless one of the API and the public pages:
+ * The workspace is the one part of the query service with a session: the person signs in once with OpenID Connect
+ * at the provider ({@link OidcSignIn}), and the session (server side only) keeps the tokens the command service needs
+ * to know who writes. Everything under {@code /espacio} has its own filter chain, ahead of the stateless one of the
+ * API and the public pages:
  * <ul>
- *     <li>sign-in at {@code /espacio/entrar} against the same configured users as HTTP Basic (the demo profile's),
- *     keeping the password in the server-side session only, because the command service wants it on every relayed
- *     command (production replaces this with OpenID Connect: see {@link CommandCredentials});</li>
- *     <li>sign-out ({@code POST /espacio/salir}) invalidates the session, which forgets the credentials;</li>
+ *     <li>sign-in starts at {@code /espacio/entrar} and returns to {@code /espacio/oauth2/code/compromisos};
+ *     without a configured issuer nobody can sign in;</li>
+ *     <li>sign-out ({@code POST /espacio/salir}) forgets the tokens and invalidates the session, then ends the session
+ *     at the provider;</li>
  *     <li>a CSRF token on every form, since a cookie now names the person; the session cookie is {@code HttpOnly},
  *     {@code SameSite=Lax}, and {@code Secure} when the request came over https (query-service.yml).</li>
  * </ul>
@@ -43,49 +43,56 @@ class WorkspaceSecurity {
     static final String SIGN_OUT = "/espacio/salir";
     static final String REFUSED = "/espacio/rechazado";
 
-    /** The pages' policy: own styles and scripts only, forms post to this origin only. */
-    static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self';"
-            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * The pages' policy: own styles and scripts only, forms post to this origin only (and the sign-out form's
+     * redirect may go on to the provider, {@code extraFormAction}).
+     */
+    static String policy(String extraFormAction) {
+        return "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self';"
+                + " form-action 'self'" + (extraFormAction == null ? "" : " " + extraFormAction)
+                + "; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    @Bean
+    OidcSignIn oidcSignIn(WorkspaceProperties properties, JwtCallers callers,
+                          @Qualifier("compromisosJwtClaims") OAuth2TokenValidator<Jwt> claims) {
+        return new OidcSignIn(properties.oidc(), callers, claims);
+    }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain workspaceFilterChain(HttpSecurity http, ObjectProvider<UserDetailsService> users,
-                                          PasswordEncoder passwords) throws Exception {
+    SecurityFilterChain workspaceFilterChain(HttpSecurity http, OidcSignIn signIn) throws Exception {
         AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
         refused.setErrorPage(REFUSED);
         http.securityMatcher("/espacio", "/espacio/**")
-                .authenticationManager(signInManager(users.getIfAvailable(), passwords))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", POLICY)))
-                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
-                        .usernameParameter("usuario").passwordParameter("contrasena")
-                        .defaultSuccessUrl("/espacio", true).failureUrl(SIGN_IN + "?error").permitAll())
-                .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl(SIGN_IN + "?salida")
+                        .addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy",
+                                policy(signIn.enabled() ? signIn.settings().origin() : null))))
+                .logout(logout -> logout.logoutUrl(SIGN_OUT).addLogoutHandler(signIn::forget)
+                        .logoutSuccessHandler(signIn.signedOut(SIGN_IN + "?salida"))
                         .invalidateHttpSession(true).clearAuthentication(true).deleteCookies("COMPROMISOS_SESION"))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refused))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
+                        .accessDeniedHandler(refused))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(REFUSED).permitAll()
                         .requestMatchers(HttpMethod.GET, SIGN_IN).permitAll()
                         .anyRequest().authenticated());
+        if (signIn.enabled()) {
+            http.oauth2Login(login -> login.loginPage(SIGN_IN)
+                    .clientRegistrationRepository(signIn.registrations())
+                    .authorizedClientRepository(signIn.authorizedClients())
+                    .authorizationEndpoint(endpoint -> endpoint.baseUri(OidcSignIn.AUTHORIZATION_BASE)
+                            .authorizationRequestResolver(new DefaultOAuth2AuthorizationRequestResolver(
+                                    signIn.registrations(), OidcSignIn.AUTHORIZATION_BASE)))
+                    .redirectionEndpoint(endpoint -> endpoint.baseUri(OidcSignIn.CALLBACK))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(signIn.users()))
+                    .defaultSuccessUrl("/espacio", true)
+                    .failureUrl(SIGN_IN + "?error"));
+        }
         return http.build();
-    }
-
-    /**
-     * Checks the typed password against the configured users and, unlike Spring Security's default, keeps it in the
-     * authentication (held in the server-side session) so that each command can be relayed with it. Without
-     * configured users (production) nobody can sign in here.
-     */
-    private static AuthenticationManager signInManager(UserDetailsService users, PasswordEncoder passwords) {
-        UserDetailsService lookup = users != null ? users : username -> {
-            throw new UsernameNotFoundException("no users are configured");
-        };
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(lookup);
-        provider.setPasswordEncoder(passwords);
-        ProviderManager manager = new ProviderManager(provider);
-        manager.setEraseCredentialsAfterAuthentication(false);
-        return manager;
     }
 
     @Bean

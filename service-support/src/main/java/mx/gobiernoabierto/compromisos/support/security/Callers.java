@@ -26,6 +26,7 @@ public final class Callers {
         return switch (authentication.getPrincipal()) {
             case Caller caller -> Optional.of(caller);
             case ConfiguredUsers.ConfiguredUser user -> Optional.of(user.caller());
+            case CallerPrincipal principal -> Optional.of(principal.caller());
             case null, default -> Optional.empty();
         };
     }

@@ -12,7 +12,7 @@ public enum Role {
     /** The independent evaluation of any commitment, whatever its STL. */
     EVALUATOR;
 
-    String authority() {
+    public String authority() {
         return "ROLE_" + name();
     }
 
