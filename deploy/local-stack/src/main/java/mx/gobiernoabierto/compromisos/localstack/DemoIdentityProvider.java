@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,13 +120,25 @@ public final class DemoIdentityProvider implements AutoCloseable {
 
     /**
      * The settings (arguments for {@link Services#start}) with which both services accept this provider's access
-     * tokens and the workspace signs people in with it.
+     * tokens ({@link #resourceServerSettings}) and the workspace signs people in with it ({@link #workspaceSettings}).
      */
     public List<String> serviceSettings() {
+        List<String> settings = new ArrayList<>(resourceServerSettings());
+        settings.addAll(workspaceSettings());
+        return settings;
+    }
+
+    /** Both services accept this provider's access tokens: its JWK set, its issuer, the audience it names. */
+    public List<String> resourceServerSettings() {
         return List.of(
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
                 "--compromisos.security.jwt.issuer=" + issuer,
-                "--compromisos.security.jwt.audience=" + AUDIENCE,
+                "--compromisos.security.jwt.audience=" + AUDIENCE);
+    }
+
+    /** The workspace signs people in with this provider. */
+    public List<String> workspaceSettings() {
+        return List.of(
                 "--compromisos.workspace.oidc.issuer=" + issuer,
                 "--compromisos.workspace.oidc.client-id=" + CLIENT_ID,
                 "--compromisos.workspace.oidc.client-secret=" + CLIENT_SECRET);

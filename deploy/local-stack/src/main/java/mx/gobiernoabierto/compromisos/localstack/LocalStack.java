@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import mx.gobiernoabierto.compromisos.infrastructure.KafkaEndpoint;
 import mx.gobiernoabierto.compromisos.infrastructure.LocalKafka;
@@ -24,10 +25,11 @@ import mx.gobiernoabierto.compromisos.infrastructure.LocalPostgres;
 import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
 
 /**
- * The whole product on one machine: a real PostgreSQL server (from Maven), a Kafka broker in this JVM, the command
- * service and the query service. Data lives in one directory and survives restarts; Ctrl-C stops everything in
- * order, in one shutdown hook (services first, so requests in flight are answered and the publisher's last batch
- * reaches Kafka, then Kafka, then PostgreSQL). A PostgreSQL server that a killed run left behind is stopped on
+ * The whole product on one machine: a real PostgreSQL server (from Maven), a Kafka broker in this JVM, the demo's
+ * OpenID Connect provider ({@link DemoIdentityProvider}), the command service and the query service. Data lives in
+ * one directory and survives restarts; Ctrl-C stops everything in order, in one shutdown hook (services first, so
+ * requests in flight are answered and the publisher's last batch reaches Kafka, then the provider, Kafka and
+ * PostgreSQL). A PostgreSQL server that a killed run left behind is stopped on
  * start, and PostgreSQL is restarted if it dies.
  */
 public final class LocalStack {
@@ -64,7 +66,7 @@ public final class LocalStack {
         List<String> busy = busyPorts(options);
         if (!busy.isEmpty()) {
             System.err.println("local-stack: these ports are taken: " + String.join(", ", busy)
-                    + ". Choose others with --command-port, --query-port, --postgres-port, --kafka-port.");
+                    + ". Choose others with --command-port, --query-port, --provider-port, --postgres-port, --kafka-port.");
             System.exit(4);
             return;
         }
@@ -96,9 +98,11 @@ public final class LocalStack {
             } else {
                 kafkaBootstrap = options.kafkaBootstrap();
             }
+            out.println("Starting the sign-in provider (OpenID Connect, the demo users) ...");
+            running.provider = DemoIdentityProvider.start(options.providerPort(),
+                    "http://127.0.0.1:" + options.queryPort());
             out.println("Starting the query service and the command service ...");
-            running.services = Services.start(commandDatabase, queryDatabase, new KafkaEndpoint(kafkaBootstrap, "local"),
-                    options.commandPort(), options.queryPort(), List.of("--axon.update-check.disabled=true",
+            List<String> settings = new ArrayList<>(List.of("--axon.update-check.disabled=true",
                             "--spring.profiles.active=demo",
                             // after a crash the group still lists the dead consumer until its session times out:
                             // a short session lets the restarted one take the partitions within seconds
@@ -108,6 +112,17 @@ public final class LocalStack {
                             // the portal's pages, on whichever port was chosen, may read the command service's answers
                             "--compromisos.cors.allowed-origins=http://localhost:" + options.queryPort()
                                     + ",http://127.0.0.1:" + options.queryPort()));
+            // both services accept the provider's tokens and the workspace signs people in with it; unless the
+            // environment names JWTs of its own for the services (the fault suite's tokens), which then stay theirs
+            boolean ownJwts = Stream.of("ISSUER_URI", "JWK_SET_URI", "PUBLIC_KEY_LOCATION")
+                    .anyMatch(name -> System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_" + name) != null);
+            settings.addAll(ownJwts ? running.provider.workspaceSettings() : running.provider.serviceSettings());
+            if (ownJwts) {
+                out.println("The services accept the JWTs that SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_* names, not "
+                        + "the sign-in provider's: the workspace's forms are refused unless that is the same issuer.");
+            }
+            running.services = Services.start(commandDatabase, queryDatabase, new KafkaEndpoint(kafkaBootstrap, "local"),
+                    options.commandPort(), options.queryPort(), settings);
         } catch (RuntimeException e) {
             System.err.println("local-stack: could not start: " + e.getMessage());
             System.exit(1);
@@ -126,6 +141,8 @@ public final class LocalStack {
                 Compromisos is running (started in %.1f s).
                   Command service  %s   (writes; API docs %s/swagger-ui.html)
                   Query service    %s   (public reads; API docs %s/swagger-ui.html)
+                  Workspace        %s/espacio   (STL members' forms; sign in as a demo user)
+                  Sign-in provider %s   (OpenID Connect; issues the tokens both services accept)
                   PostgreSQL       %s   (databases compromisos_command, compromisos_query; user postgres)
                   Kafka            %s   (topic compromisos.events)
                   Data directory   %s
@@ -136,6 +153,7 @@ public final class LocalStack {
                   curl -s %s/actuator/health
                 Load the demo with --demo. Stop with Ctrl-C: nothing is lost.
                 %n""", (System.nanoTime() - started) / 1e9, commandUrl, commandUrl, queryUrl, queryUrl,
+                "http://127.0.0.1:" + options.queryPort(), running.provider.issuer(),
                 running.postgres.jdbcUrl("compromisos_command"), kafkaBootstrap, options.dataDirectory(), queryUrl,
                 queryUrl, commandUrl);
         stopped.await();
@@ -158,8 +176,9 @@ public final class LocalStack {
     private static List<String> busyPorts(Options options) {
         // PostgreSQL's port is checked by LocalPostgres, after it stopped a server an earlier run left on this data
         List<String> busy = new ArrayList<>();
-        int[] ports = {options.commandPort(), options.queryPort(), options.kafkaBootstrap() == null ? options.kafkaPort() : -1};
-        String[] names = {"command service", "query service", "Kafka"};
+        int[] ports = {options.commandPort(), options.queryPort(), options.providerPort(),
+                options.kafkaBootstrap() == null ? options.kafkaPort() : -1};
+        String[] names = {"command service", "query service", "sign-in provider", "Kafka"};
         for (int i = 0; i < ports.length; i++) {
             if (ports[i] < 0) {
                 continue;
@@ -193,12 +212,14 @@ public final class LocalStack {
     /** What has been started so far; the shutdown hook stops it. */
     private static final class Running {
         volatile Services services;
+        volatile DemoIdentityProvider provider;
         volatile LocalKafka kafka;
         volatile LocalPostgres postgres;
     }
 
     private static void stop(Running running, FileLock lock, FileChannel lockFile) {
-        for (AutoCloseable part : new AutoCloseable[] {running.services, running.kafka, running.postgres}) {
+        for (AutoCloseable part : new AutoCloseable[] {running.services, running.provider, running.kafka,
+                running.postgres}) {
             if (part != null) {
                 try {
                     part.close();
@@ -216,22 +237,25 @@ public final class LocalStack {
     }
 
     /** Command-line options; each also has an environment variable. */
-    record Options(Path dataDirectory, int commandPort, int queryPort, int postgresPort, int kafkaPort,
-                   String kafkaBootstrap, boolean demo, boolean help) {
+    record Options(Path dataDirectory, int commandPort, int queryPort, int providerPort, int postgresPort,
+                   int kafkaPort, String kafkaBootstrap, boolean demo, boolean help) {
 
         static final String USAGE = """
-                Usage: local-stack [--data-dir=DIR] [--command-port=8081] [--query-port=8082]
+                Usage: local-stack [--data-dir=DIR] [--command-port=8081] [--query-port=8082] [--provider-port=8083]
                                    [--postgres-port=54320] [--kafka-port=9092] [--kafka-bootstrap=HOST:PORT] [--demo]
                   --data-dir       where PostgreSQL and Kafka keep their data (COMPROMISOS_DATA_DIR;
                                    default ~/.compromisos/local-stack)
                   --kafka-bootstrap  use this running Kafka instead of starting one (COMPROMISOS_KAFKA_BOOTSTRAP)
                   --demo           load the demo STLs, plans and commitments (again is harmless)
-                Ports: COMPROMISOS_COMMAND_PORT, COMPROMISOS_QUERY_PORT, COMPROMISOS_POSTGRES_PORT, COMPROMISOS_KAFKA_PORT.""";
+                  --provider-port  the demo users' OpenID Connect provider, where the workspace signs in
+                Ports: COMPROMISOS_COMMAND_PORT, COMPROMISOS_QUERY_PORT, COMPROMISOS_PROVIDER_PORT,
+                       COMPROMISOS_POSTGRES_PORT, COMPROMISOS_KAFKA_PORT.""";
 
         static Options parse(String[] args) {
             Path data = Path.of(env("COMPROMISOS_DATA_DIR", System.getProperty("user.home") + "/.compromisos/local-stack"));
             int command = port("COMPROMISOS_COMMAND_PORT", 8081);
             int query = port("COMPROMISOS_QUERY_PORT", 8082);
+            int provider = port("COMPROMISOS_PROVIDER_PORT", 8083);
             int postgres = port("COMPROMISOS_POSTGRES_PORT", 54320);
             int kafka = port("COMPROMISOS_KAFKA_PORT", 9092);
             String kafkaBootstrap = env("COMPROMISOS_KAFKA_BOOTSTRAP", null);
@@ -243,6 +267,7 @@ public final class LocalStack {
                     case "--data-dir" -> data = Path.of(value);
                     case "--command-port" -> command = parsePort(arg, value);
                     case "--query-port" -> query = parsePort(arg, value);
+                    case "--provider-port" -> provider = parsePort(arg, value);
                     case "--postgres-port" -> postgres = parsePort(arg, value);
                     case "--kafka-port" -> kafka = parsePort(arg, value);
                     case "--kafka-bootstrap" -> kafkaBootstrap = value.isBlank() ? null : value;
@@ -251,7 +276,8 @@ public final class LocalStack {
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-            return new Options(data.toAbsolutePath().normalize(), command, query, postgres, kafka, kafkaBootstrap, demo, help);
+            return new Options(data.toAbsolutePath().normalize(), command, query, provider, postgres, kafka,
+                    kafkaBootstrap, demo, help);
         }
 
         private static String env(String name, String fallback) {

@@ -1,10 +1,7 @@
 package mx.gobiernoabierto.compromisos.localstack;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +33,24 @@ final class PortalStack implements AutoCloseable {
     static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
     static final LocalDate TODAY = LocalDate.now(MEXICO_CITY);
 
+    final DemoIdentityProvider provider;
     final Services services;
     final String commandUrl;
     final String queryUrl;
+    /** The workspace's address: 127.0.0.1, where the provider sends the browser back after signing in. */
+    final String workspaceUrl;
     final PostgresEndpoint queryDatabase;
     final Client admin;
     final Client editor;
     final Client query;
 
-    private PortalStack(Services services, PostgresEndpoint queryDatabase) {
+    private PortalStack(DemoIdentityProvider provider, Services services, PostgresEndpoint queryDatabase) {
+        this.provider = provider;
         this.services = services;
         this.queryDatabase = queryDatabase;
         this.commandUrl = "http://localhost:" + services.commandPort();
         this.queryUrl = "http://localhost:" + services.queryPort();
+        this.workspaceUrl = "http://127.0.0.1:" + services.queryPort();
         this.admin = new Client(commandUrl, "admin", "demo-admin");
         this.editor = new Client(commandUrl, "editor.nuevoleon", "demo-nuevoleon");
         this.query = new Client(queryUrl);
@@ -71,15 +74,25 @@ final class PortalStack implements AutoCloseable {
         PostgresEndpoint postgres = TestInfrastructure.postgres();
         PostgresEndpoint queryDatabase = postgres.withDatabase(
                 EndToEndTest.dbName(TestInfrastructure.freshDatabase(name + "_query")));
-        int queryPort = freePort();
-        Services services = Services.start(
-                postgres.withDatabase(EndToEndTest.dbName(TestInfrastructure.freshDatabase(name + "_command"))),
-                queryDatabase, TestInfrastructure.kafka(), 0, queryPort, List.of("--spring.profiles.active=demo",
-                        "--compromisos.topic=" + name + ".events", "--compromisos.query.topic=" + name + ".events",
-                        "--compromisos.query.dead-letter-topic=" + name + ".events.dlt",
-                        "--compromisos.cors.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort));
-        System.out.printf("%s: both services started in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
-        return new PortalStack(services, queryDatabase);
+        int queryPort = Services.freePort();
+        DemoIdentityProvider provider = DemoIdentityProvider.start(0, "http://127.0.0.1:" + queryPort);
+        List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=demo",
+                "--compromisos.topic=" + name + ".events", "--compromisos.query.topic=" + name + ".events",
+                "--compromisos.query.dead-letter-topic=" + name + ".events.dlt",
+                "--compromisos.cors.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort));
+        settings.addAll(provider.serviceSettings());
+        Services services;
+        try {
+            services = Services.start(
+                    postgres.withDatabase(EndToEndTest.dbName(TestInfrastructure.freshDatabase(name + "_command"))),
+                    queryDatabase, TestInfrastructure.kafka(), 0, queryPort, settings);
+        } catch (RuntimeException e) {
+            provider.close();
+            throw e;
+        }
+        System.out.printf("%s: the provider and both services started in %d ms%n", name,
+                (System.nanoTime() - started) / 1_000_000);
+        return new PortalStack(provider, services, queryDatabase);
     }
 
     /** Loads the demo through the public API, as {@code --demo} does. */
@@ -233,14 +246,10 @@ final class PortalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        services.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            services.close();
+        } finally {
+            provider.close();
         }
     }
 }

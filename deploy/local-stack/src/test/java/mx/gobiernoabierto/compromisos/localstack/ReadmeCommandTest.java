@@ -34,7 +34,7 @@ class ReadmeCommandTest {
         int commandPort = freePort();
         int queryPort = freePort();
         String arguments = "--data-dir=" + data + " --command-port=" + commandPort + " --query-port=" + queryPort
-                + " --postgres-port=" + freePort() + " --kafka-port=" + freePort();
+                + " --provider-port=" + freePort() + " --postgres-port=" + freePort() + " --kafka-port=" + freePort();
 
         JsonNode before;
         Process first = start(command, "--demo " + arguments, "first.log");

@@ -21,7 +21,8 @@ import mx.gobiernoabierto.compromisos.infrastructure.browser.BrowserPage;
 import mx.gobiernoabierto.compromisos.infrastructure.browser.Chromium;
 
 /**
- * The workspace in Debian's headless Chromium, entirely through its pages: a demo editor signs in and takes a new
+ * The workspace in Debian's headless Chromium, entirely through its pages: a demo editor signs in (at the OpenID
+ * Connect provider's form, whose page is checked too) and takes a new
  * commitment from its draft to adoption, implementation, progress with evidence, a measurement and its correction,
  * and completion; the evaluator signs in and evaluates it; the public page then shows it evaluated and its history
  * verifies. axe-core checks every workspace page on the way (WCAG 2.1 A/AA, nothing serious or critical), on a
@@ -64,9 +65,13 @@ class WorkspaceBrowserTest {
     void anEditorAndTheEvaluatorTakeACommitmentFromDraftToEvaluationThroughThePagesAndEveryPageIsAccessible()
             throws Exception {
         BrowserPage page = chromium.newPage().viewport(1280, 900, false);
-        page.open(stack.queryUrl + "/espacio");
+        page.open(stack.workspaceUrl + "/espacio");
         assertThat(page.url()).endsWith("/espacio/entrar");
         check(page, "entrar");
+        page.navigateBy("document.querySelector('main a#entrar').click()");
+        assertThat(page.url()).startsWith(stack.provider.issuer() + "/entrar");
+        check(page, "proveedor");
+        page.open(stack.workspaceUrl + "/espacio/entrar");
         signIn(page, "editor.jalisco", "demo-jalisco");
         check(page, "inicio");
         waitForLink(page, "a[href*='/compromiso-nuevo']");
@@ -83,7 +88,7 @@ class WorkspaceBrowserTest {
         assertThat(page.text("#hecho")).contains("Se guardó el borrador");
         check(page, "compromiso");
         String commitment = page.url().replaceAll(".*/espacio/compromisos/([0-9a-f-]{36}).*", "$1");
-        String base = stack.queryUrl + "/espacio/compromisos/" + commitment;
+        String base = stack.workspaceUrl + "/espacio/compromisos/" + commitment;
 
         form(page, base + "/hito", "hito", Map.of("title", "Portal de presupuesto", "description", "Datos abiertos",
                 "dueDate", "2030-06-30", "responsible", "Dirección de Transparencia", "weight", "2"));
@@ -125,7 +130,7 @@ class WorkspaceBrowserTest {
             page.open(base + "/" + other);
             check(page, other);
         }
-        page.open(stack.queryUrl + "/espacio/importar");
+        page.open(stack.workspaceUrl + "/espacio/importar");
         check(page, "importar");
 
         page.navigateBy("document.querySelector('.sesion form button').click()");
@@ -148,15 +153,15 @@ class WorkspaceBrowserTest {
         assertThat(problems).as("workspace pages with browser errors or serious accessibility violations").isEmpty();
     }
 
+    /** From the workspace's sign-in page, through the provider's form ({@link WorkspaceBrowser#signIn}). */
     private void signIn(BrowserPage page, String username, String password) {
-        fill(page, Map.of("usuario", username, "contrasena", password));
-        submit(page);
+        WorkspaceBrowser.signIn(page, username, password);
         assertThat(page.url()).endsWith("/espacio");
     }
 
     /** Opens a form, checks it, fills it and sends it. */
     private void form(BrowserPage page, String url, String name, Map<String, String> values) {
-        page.open(url.startsWith("http") ? url : stack.queryUrl + url);
+        page.open(url.startsWith("http") ? url : stack.workspaceUrl + url);
         check(page, name);
         fill(page, values);
         submit(page);

@@ -2,7 +2,9 @@ package mx.gobiernoabierto.compromisos.query.workspace;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +27,8 @@ record WorkspaceProperties(URI commandApiUrl, Duration commandTimeout, @DefaultV
      * to the command service as they are, so it must be the issuer the command service's resource-server settings
      * accept.
      *
-     * @param issuer       the provider's issuer URL (its discovery document is read on the first sign-in); blank: nobody
-     *                     can sign in to the workspace
+     * @param issuer       the provider's issuer URL (its discovery document is read on the first sign-in); blank: the
+     *                     issuer of the resource-server settings; none at all: nobody can sign in to the workspace
      * @param clientId     the workspace's client id at the provider
      * @param clientSecret its secret; blank: a public client (PKCE is sent either way)
      * @param scopes       the scopes asked for; {@code openid} is always among them
@@ -38,11 +40,10 @@ record WorkspaceProperties(URI commandApiUrl, Duration commandTimeout, @DefaultV
             issuer = issuer == null || issuer.isBlank() ? null : issuer.trim();
             clientId = clientId == null || clientId.isBlank() ? "espacio" : clientId.trim();
             clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
-            scopes = scopes == null ? List.of("openid") : scopes.stream().map(String::trim).filter(s -> !s.isEmpty())
-                    .toList();
-            if (!scopes.contains("openid")) {
-                scopes = java.util.stream.Stream.concat(java.util.stream.Stream.of("openid"), scopes.stream()).toList();
-            }
+            Set<String> asked = new LinkedHashSet<>(List.of("openid"));
+            (scopes == null ? List.<String>of() : scopes).stream().map(String::trim).filter(s -> !s.isEmpty())
+                    .forEach(asked::add);
+            scopes = List.copyOf(asked);
             if (issuer != null) {
                 URI uri;
                 try {
@@ -55,6 +56,11 @@ record WorkspaceProperties(URI commandApiUrl, Duration commandTimeout, @DefaultV
                             + issuer);
                 }
             }
+        }
+
+        /** These settings with {@code fallback} as the issuer when none is set. */
+        Oidc orIssuer(String fallback) {
+            return issuer != null || fallback == null ? this : new Oidc(fallback, clientId, clientSecret, scopes);
         }
 
         boolean enabled() {

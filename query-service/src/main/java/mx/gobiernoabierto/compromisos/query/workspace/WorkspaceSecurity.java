@@ -2,13 +2,16 @@ package mx.gobiernoabierto.compromisos.query.workspace;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
@@ -16,11 +19,10 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 
 import mx.gobiernoabierto.compromisos.query.portal.PortalProperties;
 import mx.gobiernoabierto.compromisos.support.security.JwtCallers;
+import mx.gobiernoabierto.compromisos.support.security.SecuritySettings;
 
 /**
  * The workspace is the one part of the query service with a session: the person signs in once with OpenID Connect
@@ -53,10 +55,18 @@ class WorkspaceSecurity {
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }
 
+    /**
+     * The sign-in's provider: {@code compromisos.workspace.oidc.issuer}, else the issuer whose tokens the resource-server
+     * settings accept ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, else
+     * {@code compromisos.security.jwt.issuer}), so that the person's access token reaches the command service as it is.
+     */
     @Bean
-    OidcSignIn oidcSignIn(WorkspaceProperties properties, JwtCallers callers,
-                          @Qualifier("compromisosJwtClaims") OAuth2TokenValidator<Jwt> claims) {
-        return new OidcSignIn(properties.oidc(), callers, claims);
+    OidcSignIn oidcSignIn(WorkspaceProperties properties, SecuritySettings security, Environment environment,
+                          JwtCallers callers, @Qualifier("compromisosJwtClaims") OAuth2TokenValidator<Jwt> claims) {
+        String resourceServerIssuer = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+        String fallback = resourceServerIssuer != null && !resourceServerIssuer.isBlank() ? resourceServerIssuer
+                : security.jwt().issuer();
+        return new OidcSignIn(properties.oidc().orIssuer(fallback), callers, claims);
     }
 
     @Bean
