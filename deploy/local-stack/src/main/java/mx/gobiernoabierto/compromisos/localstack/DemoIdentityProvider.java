@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -85,10 +87,19 @@ public final class DemoIdentityProvider implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final String issuer;
+    private final Map<AuthorizationGrantType, AtomicLong> issued;
 
-    private DemoIdentityProvider(ConfigurableApplicationContext context, String issuer) {
+    private DemoIdentityProvider(ConfigurableApplicationContext context, String issuer,
+                                 Map<AuthorizationGrantType, AtomicLong> issued) {
         this.context = context;
         this.issuer = issuer;
+        this.issued = issued;
+    }
+
+    /** How many access tokens it has issued with this grant (a sign-in: authorization code; a refresh). */
+    public long accessTokensIssued(AuthorizationGrantType grant) {
+        AtomicLong count = issued.get(grant);
+        return count == null ? 0 : count.get();
     }
 
     /**
@@ -101,8 +112,13 @@ public final class DemoIdentityProvider implements AutoCloseable {
      *                     redirect URI, as OAuth 2.1 asks: use {@code 127.0.0.1}.)
      */
     public static DemoIdentityProvider start(int port, String workspaceUrl) {
+        return start(port, workspaceUrl, Duration.ofMinutes(10));
+    }
+
+    /** Starts the provider with access tokens that live {@code accessTokens} (refresh tokens: 8 hours). */
+    public static DemoIdentityProvider start(int port, String workspaceUrl, Duration accessTokens) {
         String issuer = "http://localhost:" + (port == 0 ? Services.freePort() : port);
-        Settings settings = new Settings(issuer, workspaceUrl, demoUsers());
+        Settings settings = new Settings(issuer, workspaceUrl, demoUsers(), accessTokens, new ConcurrentHashMap<>());
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Provider.class)
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
@@ -111,7 +127,7 @@ public final class DemoIdentityProvider implements AutoCloseable {
                         "server.servlet.session.cookie.name", "COMPROMISOS_PROVEEDOR"))
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("demoIdentitySettings", settings))
                 .run();
-        return new DemoIdentityProvider(context, issuer);
+        return new DemoIdentityProvider(context, issuer, settings.issued());
     }
 
     public String issuer() {
@@ -160,7 +176,8 @@ public final class DemoIdentityProvider implements AutoCloseable {
         }
     }
 
-    record Settings(String issuer, String workspaceUrl, List<SecuritySettings.User> users) {
+    record Settings(String issuer, String workspaceUrl, List<SecuritySettings.User> users, Duration accessTokens,
+                    Map<AuthorizationGrantType, AtomicLong> issued) {
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)
@@ -228,7 +245,7 @@ public final class DemoIdentityProvider implements AutoCloseable {
                     .scope(OidcScopes.OPENID)
                     .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                             .build())
-                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10))
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(settings.accessTokens())
                             .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(false).build())
                     .build());
         }
@@ -242,6 +259,8 @@ public final class DemoIdentityProvider implements AutoCloseable {
                 if (user == null || !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                     return;
                 }
+                settings.issued().computeIfAbsent(context.getAuthorizationGrantType(), grant -> new AtomicLong())
+                        .incrementAndGet();
                 context.getClaims().subject(user.id())
                         .audience(List.of(context.getRegisteredClient().getClientId(), AUDIENCE))
                         .claim("roles", user.roles().stream().map(Enum::name).sorted().toList())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import tools.jackson.databind.JsonNode;
 
 import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
@@ -41,7 +43,8 @@ class WorkspaceIntegrationTest {
     static void startBothServices() {
         var postgres = TestInfrastructure.postgres();
         int queryPort = Services.freePort();
-        provider = DemoIdentityProvider.start(0, "http://127.0.0.1:" + queryPort);
+        // access tokens of 30 s, less than the client's 60 s of clock skew: every relayed command refreshes first
+        provider = DemoIdentityProvider.start(0, "http://127.0.0.1:" + queryPort, Duration.ofSeconds(30));
         List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=demo", "--compromisos.topic=ws.events",
                 "--compromisos.query.topic=ws.events", "--compromisos.query.dead-letter-topic=ws.events.dlt"));
         settings.addAll(provider.serviceSettings());
@@ -168,6 +171,7 @@ class WorkspaceIntegrationTest {
         WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.hidden()).containsKeys("_csrf", "clave", "version", "objetivo");
+        long refreshed = provider.accessTokensIssued(AuthorizationGrantType.REFRESH_TOKEN);
         WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id + "/avance", Map.of(
                 "percent", "60", "reportedOn", TODAY.toString(), "note", "Portal en pruebas",
                 "evidenceUrls", "https://transparencia.jalisco.gob.mx/a\nhttps://transparencia.jalisco.gob.mx/b"));
@@ -180,6 +184,8 @@ class WorkspaceIntegrationTest {
         assertThat(view.get("milestones").get(0).get("progress").asInt()).isEqualTo(60);
         assertThat(view.get("milestones").get(0).get("evidenceUrls").size()).isEqualTo(2);
         assertThat(actors(c.id)).as("the event names the person who signed in").containsOnly("usr-jal-editor-01");
+        assertThat(provider.accessTokensIssued(AuthorizationGrantType.REFRESH_TOKEN))
+                .as("the expiring access token was refreshed before the command was relayed").isGreaterThan(refreshed);
     }
 
     @Test
