@@ -117,13 +117,14 @@ public final class DemoIdentityProvider implements AutoCloseable {
 
     /** Starts the provider with access tokens that live {@code accessTokens} (refresh tokens: 8 hours). */
     public static DemoIdentityProvider start(int port, String workspaceUrl, Duration accessTokens) {
-        String issuer = "http://localhost:" + (port == 0 ? Services.freePort() : port);
+        int chosen = port == 0 ? Services.freePort() : port;
+        String issuer = "http://localhost:" + chosen;
         Settings settings = new Settings(issuer, workspaceUrl, demoUsers(), accessTokens, new ConcurrentHashMap<>());
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Provider.class)
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
                 .properties(Map.of("spring.config.name", "demo-identity-provider", "spring.main.banner-mode", "off",
-                        "spring.jmx.enabled", "false", "server.port", issuer.substring(issuer.lastIndexOf(':') + 1),
+                        "spring.jmx.enabled", "false", "server.port", Integer.toString(chosen),
                         "server.servlet.session.cookie.name", "COMPROMISOS_PROVEEDOR"))
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("demoIdentitySettings", settings))
                 .run();
