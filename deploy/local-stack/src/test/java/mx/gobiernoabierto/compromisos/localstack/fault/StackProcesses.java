@@ -19,6 +19,7 @@ final class StackProcesses implements AutoCloseable {
     final Path directory;
     final int commandPort = OsProcesses.freePort();
     final int queryPort = OsProcesses.freePort();
+    final int providerPort = OsProcesses.freePort();
     final int postgresPort = OsProcesses.freePort();
     final int kafkaPort = OsProcesses.freePort();
     final Tokens tokens;
@@ -81,7 +82,8 @@ final class StackProcesses implements AutoCloseable {
         starts++;
         Path log = directory.resolve("stack-" + starts + ".log");
         stack = OsProcesses.java(LocalStack.class.getName(), List.of("--data-dir=" + directory.resolve("data"),
-                        "--command-port=" + commandPort, "--query-port=" + queryPort, "--postgres-port=" + postgresPort,
+                        "--command-port=" + commandPort, "--query-port=" + queryPort, "--provider-port=" + providerPort,
+                        "--postgres-port=" + postgresPort,
                         "--kafka-bootstrap=localhost:" + kafkaPort),
                 Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyLocation(),
                         "LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN",
