@@ -67,17 +67,24 @@ final class PortalStack implements AutoCloseable {
 
     /** Starts both services, topics named after {@code name}, with no data. */
     static PortalStack start(String name) {
+        return start(name, List.of());
+    }
+
+    /** Starts both services, topics named after {@code name}, with no data and further settings for both. */
+    static PortalStack start(String name, List<String> extra) {
         long started = System.nanoTime();
         PostgresEndpoint postgres = TestInfrastructure.postgres();
         PostgresEndpoint queryDatabase = postgres.withDatabase(
                 EndToEndTest.dbName(TestInfrastructure.freshDatabase(name + "_query")));
         int queryPort = freePort();
+        List<String> settings = new java.util.ArrayList<>(List.of("--spring.profiles.active=demo",
+                "--compromisos.topic=" + name + ".events", "--compromisos.query.topic=" + name + ".events",
+                "--compromisos.query.dead-letter-topic=" + name + ".events.dlt",
+                "--compromisos.cors.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort));
+        settings.addAll(extra);
         Services services = Services.start(
                 postgres.withDatabase(EndToEndTest.dbName(TestInfrastructure.freshDatabase(name + "_command"))),
-                queryDatabase, TestInfrastructure.kafka(), 0, queryPort, List.of("--spring.profiles.active=demo",
-                        "--compromisos.topic=" + name + ".events", "--compromisos.query.topic=" + name + ".events",
-                        "--compromisos.query.dead-letter-topic=" + name + ".events.dlt",
-                        "--compromisos.cors.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort));
+                queryDatabase, TestInfrastructure.kafka(), 0, queryPort, settings);
         System.out.printf("%s: both services started in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
         return new PortalStack(services, queryDatabase);
     }

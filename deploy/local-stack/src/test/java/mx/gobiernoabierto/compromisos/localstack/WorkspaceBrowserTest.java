@@ -121,7 +121,8 @@ class WorkspaceBrowserTest {
         assertThat(page.text("#etapa")).isEqualTo("Concluido");
         screenshot(page, "compromiso-concluido");
 
-        for (String other : List.of("informe", "detalles", "suspension", "cancelacion", "reanudacion")) {
+        // a concluded commitment offers these two; every other form is checked in WorkspaceEveryPageBrowserTest
+        for (String other : List.of("informe", "cancelacion")) {
             page.open(base + "/" + other);
             check(page, other);
         }
