@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +27,10 @@ import mx.gobiernoabierto.compromisos.localstack.WorkspaceFixtures.Fixture;
  * visible focus; a write is made with the keyboard alone; and when the line to the command service is cut, the form
  * keeps what was typed and its key, on the server and, with the page's own script, after the form is opened again.
  *
- * <p>The relay reaches the command service through a {@link CuttableRelay}, so the test can cut the line as a lost
- * network would. Signing in goes through {@link WorkspaceBrowser#signIn}; its session cookie is handed to the browser.
+ * <p>In {@code ./mvnw verify} the tour opens one page of every kind; the full tour, every form and every confirmation,
+ * is tagged {@code browser-full}. The relay reaches the command service through a {@link CuttableRelay}, so the test
+ * can cut the line as a lost network would. Signing in goes through {@link WorkspaceBrowser#signIn}; its session
+ * cookie is handed to the browser.
  */
 class WorkspaceEveryPageBrowserTest {
 
@@ -70,12 +73,25 @@ class WorkspaceEveryPageBrowserTest {
     }
 
     @Test
+    void everyKindOfWorkspacePageIsAccessibleAndTabReachesEveryControlOfItsFormWithAVisibleFocus() {
+        tour(false);
+    }
+
+    /** The same tour through every form and every confirmation: {@code -Dgroups=browser-full} (see the README). */
+    @Test
+    @Tag("browser-full")
     void everyWorkspacePageIsAccessibleAndTabReachesEveryControlOfItsFormWithAVisibleFocus() {
+        tour(true);
+    }
+
+    /**
+     * Opens the pages an editor, the evaluator and an administrator see and checks each one: one page of every kind
+     * (with the largest form and one confirmation), or, {@code everyForm}, every form and every confirmation.
+     */
+    private void tour(boolean everyForm) {
         Fixture draft = fixtures.draft();
-        Fixture adopted = fixtures.adopted();
         Fixture running = fixtures.inImplementation();
         String measurement = fixtures.measurement(running, 40);
-        Fixture suspended = fixtures.suspended();
         String base = "/espacio/compromisos/";
         BrowserPage page = chromium.newPage();
 
@@ -83,32 +99,38 @@ class WorkspaceEveryPageBrowserTest {
         signIn(page, "editor.jalisco", "demo-jalisco");
         visit(page, "/espacio", "pendientes");
         visit(page, base + running.id(), "compromiso");
-        for (String form : List.of("detalles", "hito", "indicador", "adopcion", "cancelacion",
-                "reprogramar?objetivo=" + draft.milestone())) {
-            visit(page, base + draft.id() + "/" + form, form + " (borrador)");
+        visit(page, base + draft.id() + "/detalles", "detalles");
+        visit(page, base + running.id() + "/medicion?objetivo=" + running.indicator(), "medicion");
+        if (everyForm) {
+            for (String form : List.of("hito", "indicador", "adopcion", "cancelacion",
+                    "reprogramar?objetivo=" + draft.milestone())) {
+                visit(page, base + draft.id() + "/" + form, form + " (borrador)");
+            }
+            visit(page, base + fixtures.adopted().id() + "/inicio", "inicio");
+            for (String form : List.of("avance?objetivo=" + running.milestone(), "completar-hito?objetivo="
+                    + running.milestone(), "correccion?objetivo=" + measurement, "informe", "conclusion",
+                    "suspension")) {
+                visit(page, base + running.id() + "/" + form, form);
+            }
+            visit(page, base + fixtures.suspended().id() + "/reanudacion", "reanudacion");
+            visit(page, "/espacio/planes/" + planId + "/compromiso-nuevo", "compromiso-nuevo");
         }
-        visit(page, base + adopted.id() + "/inicio", "inicio");
-        for (String form : List.of("avance?objetivo=" + running.milestone(), "completar-hito?objetivo="
-                + running.milestone(), "medicion?objetivo=" + running.indicator(), "correccion?objetivo=" + measurement,
-                "informe", "conclusion", "suspension")) {
-            visit(page, base + running.id() + "/" + form, form);
-        }
-        visit(page, base + suspended.id() + "/reanudacion", "reanudacion");
-        visit(page, "/espacio/planes/" + planId + "/compromiso-nuevo", "compromiso-nuevo");
 
-        // the confirmation of each irreversible action an editor takes
+        // the confirmation of an irreversible action (of each one an editor takes, for every form)
         visit(page, base + draft.id() + "/adopcion", "adopcion");
         fill(page, Map.of("sessionDate", TODAY, "approvals.GOVERNMENT", "Ana", "approvals.TRANSPARENCY_BODY", "Luis",
                 "approvals.CIVIL_SOCIETY", "Eva"));
         submit(page);
         check(page, "confirmar adopcion", true);
-        visit(page, base + draft.id() + "/cancelacion", "cancelacion");
-        fill(page, Map.of("reason", "Se fusionó con otro compromiso"));
-        submit(page);
-        check(page, "confirmar cancelacion", true);
-        visit(page, base + running.id() + "/conclusion", "conclusion");
-        submit(page);
-        check(page, "confirmar conclusion", true);
+        if (everyForm) {
+            visit(page, base + draft.id() + "/cancelacion", "cancelacion");
+            fill(page, Map.of("reason", "Se fusionó con otro compromiso"));
+            submit(page);
+            check(page, "confirmar cancelacion", true);
+            visit(page, base + running.id() + "/conclusion", "conclusion");
+            submit(page);
+            check(page, "confirmar conclusion", true);
+        }
 
         // a form shown back with a field's problem; a version conflict; a refusal; a form the stage does not allow
         visit(page, base + running.id() + "/avance?objetivo=" + running.milestone(), "avance");
@@ -143,14 +165,16 @@ class WorkspaceEveryPageBrowserTest {
         assertThat(page.text("main")).contains("Se registraron 1 renglones");
         check(page, "importar resultado", false);
 
-        signIn(page, "evaluador", "demo-evaluador");
-        visit(page, base + running.id() + "/evaluacion", "evaluacion");
-        fill(page, Map.of("evaluatedOn", TODAY, "completionLevel", "SUBSTANTIAL", "didItOpenGovernment", "MAJOR",
-                "findings", "Se publica a tiempo", "evaluator", "Mecanismo de Revisión Independiente"));
-        submit(page);
-        check(page, "confirmar evaluacion", true);
-        signIn(page, "admin", "demo-admin");
-        visit(page, "/espacio/planes/nuevo", "planes/nuevo");
+        if (everyForm) {
+            signIn(page, "evaluador", "demo-evaluador");
+            visit(page, base + running.id() + "/evaluacion", "evaluacion");
+            fill(page, Map.of("evaluatedOn", TODAY, "completionLevel", "SUBSTANTIAL", "didItOpenGovernment", "MAJOR",
+                    "findings", "Se publica a tiempo", "evaluator", "Mecanismo de Revisión Independiente"));
+            submit(page);
+            check(page, "confirmar evaluacion", true);
+            signIn(page, "admin", "demo-admin");
+            visit(page, "/espacio/planes/nuevo", "planes/nuevo");
+        }
         page.close();
         assertThat(problems).as("workspace pages with browser errors, serious accessibility violations or controls"
                 + " that Tab does not reach with a visible focus").isEmpty();
@@ -232,16 +256,8 @@ class WorkspaceEveryPageBrowserTest {
 
     /** axe-core at 1280 and 320 px, the console, and on a page with a form the keyboard tour of it. */
     private void check(BrowserPage page, String name, boolean keyboard) {
-        List<String> found = new ArrayList<>();
         assertThat(page.evaluate("document.documentElement.lang").asString()).as(name).isEqualTo("es-MX");
-        Accessibility.seriousOrCritical(page).forEach(v -> found.add("1280 px: " + v));
-        page.viewport(320, 640, true);
-        Accessibility.seriousOrCritical(page).forEach(v -> found.add("320 px: " + v));
-        int overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth").asInt();
-        if (overflow > 0) {
-            found.add("320 px: the page is " + overflow + " px wider than the screen");
-        }
-        page.viewport(1280, 900, false);
+        List<String> found = new ArrayList<>(Accessibility.onDesktopAndPhone(page));
         if (keyboard) {
             found.addAll(keyboardTour(page));
         }

@@ -18,8 +18,8 @@ import mx.gobiernoabierto.compromisos.events.OpenGovernmentEffect;
 /**
  * One form per command of the command table: its address segment ({@code key}), the command service path it posts
  * to, who is offered it, what it acts on, whether it cannot be undone (then a summary asks for confirmation), in
- * which stages of the commitment the command service accepts it, and its
- * fields, named exactly as the API's body fields so that a problem's {@code errors[].field} lands beside its input.
+ * which stages of the commitment the command service accepts it, and its fields, named exactly as the API's body
+ * fields so that a problem's {@code errors[].field} lands beside its input.
  */
 public enum CommandForm {
 

@@ -99,10 +99,14 @@ public final class BrowserPage {
     public BrowserPage navigateBy(String script) {
         int before = loads.get();
         evaluate(script);
+        return awaitLoad(before, script);
+    }
+
+    private BrowserPage awaitLoad(int before, String after) {
         Instant deadline = Instant.now().plus(LOAD_TIMEOUT);
         while (loads.get() == before) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("no page loaded within " + LOAD_TIMEOUT + " after " + script);
+                throw new IllegalStateException("no page loaded within " + LOAD_TIMEOUT + " after " + after);
             }
             sleep(20);
         }
@@ -136,14 +140,7 @@ public final class BrowserPage {
     public BrowserPage navigateByPressing(String key) {
         int before = loads.get();
         press(key);
-        Instant deadline = Instant.now().plus(LOAD_TIMEOUT);
-        while (loads.get() == before) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("no page loaded within " + LOAD_TIMEOUT + " after pressing " + key);
-            }
-            sleep(20);
-        }
-        return this;
+        return awaitLoad(before, "pressing " + key);
     }
 
     /** Types text into the focused control, as a keyboard (or an input method) would. */
