@@ -6,8 +6,10 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import mx.gobiernoabierto.compromisos.command.config.CompromisosProperties;
+import mx.gobiernoabierto.compromisos.support.kafka.TopicRetentionCheck;
 
 @Configuration(proxyBeanMethods = false)
 class PublishingConfig {
@@ -21,6 +23,13 @@ class PublishingConfig {
     NewTopic eventTopic(CompromisosProperties properties) {
         return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions())
                 .configs(TopicRetentionCheck.KEEP_FOREVER).build();
+    }
+
+    /** The event store still holds every event, so a short retention costs the readers, not this service. */
+    @Bean
+    TopicRetentionCheck topicRetentionCheck(KafkaAdmin admin, CompromisosProperties properties) {
+        return new TopicRetentionCheck(admin, properties.topic(), "The event store keeps them, but a reader starting "
+                + "afresh, or stopped for longer than that, would never see what was deleted.");
     }
 
     /** A failed send must stop the publisher and be retried, never be logged and skipped. */

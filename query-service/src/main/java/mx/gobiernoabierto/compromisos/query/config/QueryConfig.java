@@ -6,7 +6,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import mx.gobiernoabierto.compromisos.support.kafka.TopicRetentionCheck;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -27,6 +30,13 @@ class QueryConfig {
     NewTopic eventTopic(QueryProperties properties) {
         return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions())
                 .configs(TopicRetentionCheck.KEEP_FOREVER).build();
+    }
+
+    /** The query service rebuilds from its own archive, so a short retention costs a new or long-stopped instance. */
+    @Bean
+    TopicRetentionCheck topicRetentionCheck(KafkaAdmin admin, QueryProperties properties) {
+        return new TopicRetentionCheck(admin, properties.topic(), "The views are rebuilt from this service's archive, "
+                + "but an instance with a new database, or one stopped for longer than that, would miss what was deleted.");
     }
 
     /** Where poison records go; created on start if missing. */
