@@ -6,20 +6,20 @@ import org.springframework.stereotype.Component;
 
 import mx.gobiernoabierto.compromisos.events.CommitmentStatus;
 import mx.gobiernoabierto.compromisos.events.OgpValue;
-import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentSelection;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewSelection;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
 import mx.gobiernoabierto.compromisos.query.web.QueryParams;
 
 /**
  * The analysts' filters over the live commitment views: plan, STL, status, SDG goal and OGP value, checked as query
- * parameters; the SQL is {@link CommitmentSelection}'s, beside the other view SQL.
+ * parameters; the SQL is {@link ViewSelection}'s, beside the other view SQL.
  */
 @Component
 public class CommitmentSearch {
 
-    private final CommitmentSelection selection;
+    private final ViewSelection selection;
 
-    CommitmentSearch(CommitmentSelection selection) {
+    CommitmentSearch(ViewSelection selection) {
         this.selection = selection;
     }
 
@@ -32,8 +32,8 @@ public class CommitmentSearch {
                     QueryParams.ogpValue(ogpValue));
         }
 
-        CommitmentSelection.Conditions conditions() {
-            return new CommitmentSelection.Conditions(planId, stlId, status, sdgGoal, ogpValue);
+        ViewSelection.Conditions conditions() {
+            return new ViewSelection.Conditions(planId, stlId, status, sdgGoal, ogpValue);
         }
     }
 

@@ -14,11 +14,11 @@ import mx.gobiernoabierto.compromisos.events.OgpValue;
  * code: the list, the export, the progress figures and the portal's pages read through it.
  */
 @Component
-public class CommitmentSelection {
+public class ViewSelection {
 
     private final JdbcClient jdbc;
 
-    CommitmentSelection(JdbcClient jdbc) {
+    ViewSelection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
