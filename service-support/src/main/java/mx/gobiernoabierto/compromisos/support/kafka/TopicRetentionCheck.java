@@ -22,7 +22,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * Checks on start that the event topic keeps its records for ever, and warns loudly when it does not: a reader that
  * starts afresh, or is stopped for longer than the retention, would never see what Kafka deleted meanwhile. It warns
  * rather than refusing to start: a topic created by an older version is not broken yet, and stopping a service would
- * turn a configuration to fix into an outage. Each service declares one as a bean, with its own topic and its own
+ * turn a configuration to fix into an outage. A service gets one by declaring its {@link EventTopic}, with its own
  * words for what a deletion would cost it.
  */
 public class TopicRetentionCheck {
