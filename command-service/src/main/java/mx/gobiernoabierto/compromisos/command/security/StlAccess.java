@@ -2,7 +2,6 @@ package mx.gobiernoabierto.compromisos.command.security;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 import mx.gobiernoabierto.compromisos.support.security.Caller;
 import mx.gobiernoabierto.compromisos.support.security.Callers;
 import mx.gobiernoabierto.compromisos.support.security.Role;
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 
 /**
  * The STL rule: an STL_EDITOR may command the commitments of its STLs' plans and nothing else. The STL of a plan or
@@ -27,9 +27,6 @@ import mx.gobiernoabierto.compromisos.support.security.Role;
  */
 @Component
 public class StlAccess {
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final JdbcClient jdbc;
 
@@ -63,7 +60,7 @@ public class StlAccess {
     }
 
     private Optional<String> stlOfCommitment(String commitmentId) {
-        if (commitmentId == null || !UUID_TEXT.matcher(commitmentId).matches()) {
+        if (!Identifiers.isId(commitmentId)) {
             return Optional.empty();
         }
         return jdbc.sql("""
@@ -73,7 +70,7 @@ public class StlAccess {
     }
 
     private Optional<String> stlOfPlan(String planId) {
-        if (planId == null || !UUID_TEXT.matcher(planId).matches()) {
+        if (!Identifiers.isId(planId)) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT stl_id FROM plan_directory WHERE plan_id = ?").param(planId).query(String.class).optional();

@@ -1,15 +1,12 @@
 package mx.gobiernoabierto.compromisos.command.web;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import mx.gobiernoabierto.compromisos.command.domain.InvalidInputException;
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 
 /** Server-generated ids are lower-case UUID strings; anything else in a path is bad input. */
 public final class Ids {
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Ids() {
     }
@@ -19,7 +16,7 @@ public final class Ids {
     }
 
     public static void require(String field, String id) {
-        if (id == null || !UUID_TEXT.matcher(id).matches()) {
+        if (!Identifiers.isId(id)) {
             throw new InvalidInputException(field, field + " must be a UUID such as 3f2b8c1e-6d4a-4f7e-9a1b-2c3d4e5f6a7b");
         }
     }

@@ -11,6 +11,7 @@ import mx.gobiernoabierto.compromisos.command.CommandServiceApplication;
 import mx.gobiernoabierto.compromisos.infrastructure.KafkaEndpoint;
 import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
 import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
+import mx.gobiernoabierto.compromisos.support.testing.TestTokens;
 
 /**
  * The command service on a real PostgreSQL (a database of its own) and a real Kafka broker, as

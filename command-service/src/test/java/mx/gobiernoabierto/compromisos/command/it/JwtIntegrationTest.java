@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import mx.gobiernoabierto.compromisos.support.testing.TestTokens;
+
 /**
  * The production path: bearer JWTs signed by the identity provider's key (here a key made by the test, configured
  * as {@code public-key-location} for every integration test), from the configured issuer, for the configured

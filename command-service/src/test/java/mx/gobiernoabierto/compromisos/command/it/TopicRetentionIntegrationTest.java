@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import mx.gobiernoabierto.compromisos.command.publishing.TopicRetentionCheck;
 import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
+import mx.gobiernoabierto.compromisos.support.kafka.TopicRetentionCheck;
 
 class TopicRetentionIntegrationTest extends IntegrationTest {
 

@@ -70,6 +70,11 @@ final class PortalStack implements AutoCloseable {
 
     /** Starts both services, topics named after {@code name}, with no data. */
     static PortalStack start(String name) {
+        return start(name, List.of());
+    }
+
+    /** Starts both services, topics named after {@code name}, with no data and further settings for both. */
+    static PortalStack start(String name, List<String> extra) {
         long started = System.nanoTime();
         PostgresEndpoint postgres = TestInfrastructure.postgres();
         PostgresEndpoint queryDatabase = postgres.withDatabase(
@@ -81,6 +86,7 @@ final class PortalStack implements AutoCloseable {
                 "--compromisos.query.dead-letter-topic=" + name + ".events.dlt",
                 "--compromisos.cors.allowed-origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort));
         settings.addAll(provider.serviceSettings());
+        settings.addAll(extra);
         Services services;
         try {
             services = Services.start(

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import tools.jackson.databind.JsonNode;
 
 import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
+import mx.gobiernoabierto.compromisos.localstack.WorkspaceFixtures.Fixture;
 
 /**
  * The workspace through its pages, as a browser without JavaScript uses it, against both services on one real
@@ -37,7 +38,7 @@ class WorkspaceIntegrationTest {
     private static Client jalisco;
     private static Client query;
     private static String planId;
-    private static int counter;
+    private static WorkspaceFixtures fixtures;
 
     @BeforeAll
     static void startBothServices() {
@@ -59,6 +60,7 @@ class WorkspaceIntegrationTest {
         planId = admin.post("/api/v1/plans", Map.of("stlId", "stl-jalisco", "stlName", "STL Jalisco",
                 "jurisdiction", "Jalisco", "title", "Plan de Acción Local 2025-2027",
                 "periodStart", "2025-01-01", "periodEnd", "2027-12-31")).get("planId").asString();
+        fixtures = new WorkspaceFixtures(jalisco, query, planId, "JAL-WS-", TODAY);
     }
 
     @AfterAll
@@ -145,45 +147,45 @@ class WorkspaceIntegrationTest {
     void afterSigningOutAFormNeedsSigningInAgainAndWritesNothing() {
         Fixture c = inImplementation();
         WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
-        String formPath = "/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone;
+        String formPath = "/espacio/compromisos/" + c.id() + "/avance?objetivo=" + c.milestone();
         WorkspaceBrowser.Page form = browser.get(formPath);
         assertThat(form.status()).isEqualTo(200);
         browser.follow(browser.post("/espacio/salir", List.of(Map.entry("_csrf", form.csrf()))));
 
-        long before = written(c.id);
-        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id + "/avance",
+        long before = written(c.id());
+        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id() + "/avance",
                 Map.of("percent", "70", "reportedOn", TODAY.toString()));
         assertThat(sent.status()).as("the form's session and its token are gone").isNotEqualTo(302).isEqualTo(403);
         WorkspaceBrowser.Page again = browser.get(formPath);
         assertThat(again.status()).isEqualTo(302);
         assertThat(again.location()).as("the form asks for signing in again").endsWith("/espacio/entrar");
-        assertThat(written(c.id)).as("nothing written").isEqualTo(before);
+        assertThat(written(c.id())).as("nothing written").isEqualTo(before);
     }
 
     @Test
     void aProgressFormWritesThroughTheCommandServiceAndThePageShowsTheNewState() {
         Fixture c = inImplementation();
         WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
-        WorkspaceBrowser.Page page = browser.get("/espacio/compromisos/" + c.id);
+        WorkspaceBrowser.Page page = browser.get("/espacio/compromisos/" + c.id());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("En implementación").contains("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone);
+        assertThat(page.body()).contains("En implementación").contains("/espacio/compromisos/" + c.id() + "/avance?objetivo=" + c.milestone());
 
-        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone);
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id() + "/avance?objetivo=" + c.milestone());
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.hidden()).containsKeys("_csrf", "clave", "version", "objetivo");
         long refreshed = provider.accessTokensIssued(AuthorizationGrantType.REFRESH_TOKEN);
-        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id + "/avance", Map.of(
+        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id() + "/avance", Map.of(
                 "percent", "60", "reportedOn", TODAY.toString(), "note", "Portal en pruebas",
                 "evidenceUrls", "https://transparencia.jalisco.gob.mx/a\nhttps://transparencia.jalisco.gob.mx/b"));
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
-        assertThat(sent.location()).contains("/espacio/compromisos/" + c.id + "?version=").contains("hecho=avance");
+        assertThat(sent.location()).contains("/espacio/compromisos/" + c.id() + "?version=").contains("hecho=avance");
 
         WorkspaceBrowser.Page after = browser.follow(sent);
         assertThat(after.body()).contains("Se registró el avance").contains("60 %");
-        JsonNode view = query.get("/api/v1/commitments/" + c.id);
+        JsonNode view = query.get("/api/v1/commitments/" + c.id());
         assertThat(view.get("milestones").get(0).get("progress").asInt()).isEqualTo(60);
         assertThat(view.get("milestones").get(0).get("evidenceUrls").size()).isEqualTo(2);
-        assertThat(actors(c.id)).as("the event names the person who signed in").containsOnly("usr-jal-editor-01");
+        assertThat(actors(c.id())).as("the event names the person who signed in").containsOnly("usr-jal-editor-01");
         assertThat(provider.accessTokensIssued(AuthorizationGrantType.REFRESH_TOKEN))
                 .as("the expiring access token was refreshed before the command was relayed").isGreaterThan(refreshed);
     }
@@ -192,16 +194,16 @@ class WorkspaceIntegrationTest {
     void aDoubleSubmittedFormWritesOneEvent() {
         Fixture c = inImplementation();
         WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
-        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id + "/medicion?objetivo=" + c.indicator);
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id() + "/medicion?objetivo=" + c.indicator());
         Map<String, String> typed = Map.of("value", "1,234.5", "measuredOn", TODAY.toString(), "source", "Informe");
-        WorkspaceBrowser.Page first = browser.submit(form, "/espacio/compromisos/" + c.id + "/medicion", typed);
-        WorkspaceBrowser.Page second = browser.submit(form, "/espacio/compromisos/" + c.id + "/medicion", typed);
+        WorkspaceBrowser.Page first = browser.submit(form, "/espacio/compromisos/" + c.id() + "/medicion", typed);
+        WorkspaceBrowser.Page second = browser.submit(form, "/espacio/compromisos/" + c.id() + "/medicion", typed);
         assertThat(first.status()).isEqualTo(302);
         assertThat(second.status()).as(second.body()).isEqualTo(302);
         assertThat(second.location()).isEqualTo(first.location());
         browser.follow(second);
-        assertThat(types(c.id)).filteredOn("MeasurementRecorded"::equals).hasSize(1);
-        JsonNode view = query.get("/api/v1/commitments/" + c.id);
+        assertThat(types(c.id())).filteredOn("MeasurementRecorded"::equals).hasSize(1);
+        JsonNode view = query.get("/api/v1/commitments/" + c.id());
         assertThat(view.get("indicators").get(0).get("latestValue").decimalValue()).isEqualByComparingTo("1234.5");
     }
 
@@ -209,18 +211,18 @@ class WorkspaceIntegrationTest {
     void aVersionConflictIsShownAsSuchWithTheNewStateAndWhatWasTypedKept() {
         Fixture c = inImplementation();
         WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
-        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id + "/informe");
-        long other = jalisco.post("/api/v1/commitments/" + c.id + "/milestones/" + c.milestone + "/progress",
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id() + "/informe");
+        long other = jalisco.post("/api/v1/commitments/" + c.id() + "/milestones/" + c.milestone() + "/progress",
                 Map.of("percent", 30, "reportedOn", TODAY.toString())).get("version").asLong();
 
-        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id + "/informe", Map.of(
+        WorkspaceBrowser.Page sent = browser.submit(form, "/espacio/compromisos/" + c.id() + "/informe", Map.of(
                 "periodEnd", TODAY.toString(), "assessment", "AT_RISK", "narrative", "Vamos tarde con el portal"));
         assertThat(sent.status()).isEqualTo(409);
         assertThat(sent.body()).contains("Alguien más cambió este compromiso")
                 .contains("versión " + other).contains("Vamos tarde con el portal");
-        assertThat(types(c.id)).doesNotContain("MonitoringReportSubmitted");
+        assertThat(types(c.id())).doesNotContain("MonitoringReportSubmitted");
 
-        WorkspaceBrowser.Page again = browser.submit(sent, "/espacio/compromisos/" + c.id + "/informe", Map.of(
+        WorkspaceBrowser.Page again = browser.submit(sent, "/espacio/compromisos/" + c.id() + "/informe", Map.of(
                 "periodEnd", TODAY.toString(), "assessment", "AT_RISK", "narrative", "Vamos tarde con el portal"));
         assertThat(again.status()).as("sent again on purpose, from the new state").isEqualTo(302);
     }
@@ -229,41 +231,62 @@ class WorkspaceIntegrationTest {
     void anEditorOfAnotherStlSeesNoFormAndAForgedRequestIsRefusedWithAMessage() {
         Fixture c = inImplementation();
         WorkspaceBrowser oaxaca = signedIn("editor.oaxaca", "demo-oaxaca");
-        WorkspaceBrowser.Page page = oaxaca.get("/espacio/compromisos/" + c.id);
+        WorkspaceBrowser.Page page = oaxaca.get("/espacio/compromisos/" + c.id());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("es de otro Secretariado Técnico Local").doesNotContain("/avance?objetivo=");
-        assertThat(oaxaca.get("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone).status())
+        assertThat(oaxaca.get("/espacio/compromisos/" + c.id() + "/avance?objetivo=" + c.milestone()).status())
                 .isEqualTo(403);
 
-        long before = written(c.id);
-        WorkspaceBrowser.Page forged = oaxaca.post("/espacio/compromisos/" + c.id + "/avance", List.of(
+        long before = written(c.id());
+        WorkspaceBrowser.Page forged = oaxaca.post("/espacio/compromisos/" + c.id() + "/avance", List.of(
                 Map.entry("_csrf", page.csrf()), Map.entry("clave", "forjada-1"), Map.entry("version", "5"),
-                Map.entry("objetivo", c.milestone), Map.entry("percent", "99"), Map.entry("reportedOn", TODAY.toString())));
+                Map.entry("objetivo", c.milestone()), Map.entry("percent", "99"), Map.entry("reportedOn", TODAY.toString())));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.body()).contains("tu cuenta no tiene permiso para hacer esto en este compromiso");
-        assertThat(written(c.id)).as("nothing written").isEqualTo(before);
+        assertThat(written(c.id())).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    void aDraftsPageOffersOnlyWhatADraftAllowsAndAFormItsStageRefusesIsExplainedInsteadOfShown() {
+        Fixture draft = draft();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page page = browser.get("/espacio/compromisos/" + draft.id());
+        assertThat(page.body()).contains("/adopcion\"", "/detalles\"", "/hito\"", "/indicador\"", "/cancelacion\"")
+                .doesNotContain("/avance?objetivo=", "/medicion?objetivo=", "/informe\"", "/inicio\"", "/conclusion\"",
+                        "/suspension\"", "/reanudacion\"", "/evaluacion\"");
+
+        WorkspaceBrowser.Page explained = browser.get("/espacio/compromisos/" + draft.id() + "/avance?objetivo="
+                + draft.milestone());
+        assertThat(explained.status()).isEqualTo(409);
+        assertThat(explained.body()).contains("Registrar avance: no disponible en esta etapa")
+                .contains("No se puede registrar avance en un compromiso en borrador.")
+                .contains("Este formulario se usa cuando el compromiso está:").contains("<li>en implementación</li>")
+                .doesNotContain("name=\"percent\"");
     }
 
     @Test
     void aBrokenRuleAndABadFieldAreSaidInTheUsersWordsBesideTheField() {
         Fixture draft = draft();
         WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
-        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + draft.id + "/avance?objetivo=" + draft.milestone);
-        WorkspaceBrowser.Page refused = browser.submit(form, "/espacio/compromisos/" + draft.id + "/avance",
-                Map.of("percent", "10", "reportedOn", TODAY.toString()));
+        // a form that the draft's page does not offer, posted anyway (an old tab): the command service decides
+        WorkspaceBrowser.Page page = browser.get("/espacio/compromisos/" + draft.id());
+        WorkspaceBrowser.Page refused = browser.post("/espacio/compromisos/" + draft.id() + "/avance", List.of(
+                Map.entry("_csrf", page.csrf()), Map.entry("clave", "espacio-pestana-vieja-" + draft.id()),
+                Map.entry("version", "2"), Map.entry("objetivo", draft.milestone()), Map.entry("percent", "10"),
+                Map.entry("reportedOn", TODAY.toString())));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("No se puede registrar avance en un compromiso en borrador.");
 
         Fixture c = inImplementation();
-        form = browser.get("/espacio/compromisos/" + c.id + "/avance?objetivo=" + c.milestone);
-        WorkspaceBrowser.Page bad = browser.submit(form, "/espacio/compromisos/" + c.id + "/avance",
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + c.id() + "/avance?objetivo=" + c.milestone());
+        WorkspaceBrowser.Page bad = browser.submit(form, "/espacio/compromisos/" + c.id() + "/avance",
                 Map.of("percent", "10", "reportedOn", TODAY.toString(), "evidenceUrls", "ftp://archivo.jalisco.gob.mx/x"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("id=\"campo-evidenceUrls-error\"")
                 .contains("Cada enlace debe empezar con http:// o https://")
                 .contains("aria-describedby=\"campo-evidenceUrls-ayuda campo-evidenceUrls-error\"")
                 .contains("ftp://archivo.jalisco.gob.mx/x");
-        WorkspaceBrowser.Page notANumber = browser.submit(bad, "/espacio/compromisos/" + c.id + "/avance",
+        WorkspaceBrowser.Page notANumber = browser.submit(bad, "/espacio/compromisos/" + c.id() + "/avance",
                 Map.of("percent", "diez", "reportedOn", TODAY.toString()));
         assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.body()).contains("Escribe un número entero").contains("value=\"diez\"");
@@ -273,23 +296,23 @@ class WorkspaceIntegrationTest {
     void adoptionAsksForConfirmationWithASummaryBeforeItIsWritten() {
         Fixture draft = draft();
         WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
-        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + draft.id + "/adopcion");
+        WorkspaceBrowser.Page form = browser.get("/espacio/compromisos/" + draft.id() + "/adopcion");
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("sessionDate", TODAY.toString());
         typed.put("approvals.GOVERNMENT", "Mtra. Ana López");
         typed.put("approvals.TRANSPARENCY_BODY", "Lic. Pedro Ruiz");
         typed.put("approvals.CIVIL_SOCIETY", "Dra. Carmen Vega");
-        WorkspaceBrowser.Page summary = browser.submit(form, "/espacio/compromisos/" + draft.id + "/adopcion", typed);
+        WorkspaceBrowser.Page summary = browser.submit(form, "/espacio/compromisos/" + draft.id() + "/adopcion", typed);
         assertThat(summary.status()).isEqualTo(200);
         assertThat(summary.body()).contains("Vas a registrar que el STL adoptó el compromiso")
                 .contains("Esto no se puede deshacer").contains("Dra. Carmen Vega");
-        assertThat(types(draft.id)).doesNotContain("CommitmentAdopted");
+        assertThat(types(draft.id())).doesNotContain("CommitmentAdopted");
 
-        WorkspaceBrowser.Page confirmed = browser.submit(summary, "/espacio/compromisos/" + draft.id + "/adopcion",
+        WorkspaceBrowser.Page confirmed = browser.submit(summary, "/espacio/compromisos/" + draft.id() + "/adopcion",
                 Map.of("paso", "confirmar"));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(302);
         assertThat(browser.follow(confirmed).body()).contains("Se registró la adopción").contains("Adoptado");
-        assertThat(types(draft.id)).contains("CommitmentAdopted");
+        assertThat(types(draft.id())).contains("CommitmentAdopted");
     }
 
     @Test
@@ -301,28 +324,28 @@ class WorkspaceIntegrationTest {
         WorkspaceBrowser.Page template = browser.get("/espacio/importar/plantilla-mediciones.csv");
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.body()).startsWith("\uFEFFcompromiso_id,clave,indicador_id,indicador,unidad,valor,fecha,fuente,nota")
-                .contains(a.indicator).contains(b.indicator);
+                .contains(a.indicator()).contains(b.indicator());
         String day = String.format("%02d/%02d/%d", TODAY.getDayOfMonth(), TODAY.getMonthValue(), TODAY.getYear());
         String csv = "\uFEFFcompromiso_id;clave;indicador_id;indicador;unidad;valor;fecha;fuente;nota\r\n"
-                + a.id + ";A;" + a.indicator + ";Partidas;%;1.234,5;" + day + ";Informe;\r\n"
-                + b.id + ";B;" + b.indicator + ";Partidas;%;mucho;" + TODAY + ";Informe;\r\n"
-                + b.id + ";B;" + b.indicator + ";Partidas;%;42;" + TODAY + ";Informe;con nota\r\n";
-        long beforeA = written(a.id);
-        long beforeB = written(b.id);
+                + a.id() + ";A;" + a.indicator() + ";Partidas;%;1.234,5;" + day + ";Informe;\r\n"
+                + b.id() + ";B;" + b.indicator() + ";Partidas;%;mucho;" + TODAY + ";Informe;\r\n"
+                + b.id() + ";B;" + b.indicator() + ";Partidas;%;42;" + TODAY + ";Informe;con nota\r\n";
+        long beforeA = written(a.id());
+        long beforeB = written(b.id());
 
         WorkspaceBrowser.Page preview = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
                 "tipo", "mediciones"), "archivo", "mediciones.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(preview.body()).contains("3 renglones, 2 listos para registrarse").contains("El valor no es un número")
                 .contains("Registrar los 2 renglones válidos");
-        assertThat(written(a.id)).as("a preview writes nothing").isEqualTo(beforeA);
-        assertThat(written(b.id)).isEqualTo(beforeB);
+        assertThat(written(a.id())).as("a preview writes nothing").isEqualTo(beforeA);
+        assertThat(written(b.id())).isEqualTo(beforeB);
 
         WorkspaceBrowser.Page done = browser.submit(preview, "/espacio/importar/confirmar", Map.of());
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("Se registraron 2 renglones; 0 fueron rechazados al registrarse y 1 no se enviaron");
-        assertThat(written(a.id)).isEqualTo(beforeA + 1);
-        assertThat(written(b.id)).isEqualTo(beforeB + 1);
+        assertThat(written(a.id())).isEqualTo(beforeA + 1);
+        assertThat(written(b.id())).isEqualTo(beforeB + 1);
 
         WorkspaceBrowser.Page again = browser.submit(preview, "/espacio/importar/confirmar", Map.of());
         assertThat(again.status()).as("a preview is confirmed once").isEqualTo(409);
@@ -331,8 +354,47 @@ class WorkspaceIntegrationTest {
         WorkspaceBrowser.Page replayed = browser.submit(sameFile, "/espacio/importar/confirmar", Map.of());
         assertThat(replayed.body()).as("the same file again: each row's key was already used")
                 .contains("Se registraron 2 renglones");
-        assertThat(written(a.id)).as("written once, however often confirmed").isEqualTo(beforeA + 1);
-        assertThat(written(b.id)).isEqualTo(beforeB + 1);
+        assertThat(written(a.id())).as("written once, however often confirmed").isEqualTo(beforeA + 1);
+        assertThat(written(b.id())).isEqualTo(beforeB + 1);
+    }
+
+    @Test
+    void aCsvRowForACommitmentSomeoneElseChangedAfterThePreviewIsRefusedAndTheSameFileLaterWritesEachRowOnce() {
+        Fixture a = inImplementation();
+        Fixture b = inImplementation();
+        WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
+        WorkspaceBrowser.Page page = browser.get("/espacio/importar");
+        String csv = "compromiso_id,clave,indicador_id,indicador,unidad,valor,fecha,fuente,nota\n"
+                + a.id() + ",A," + a.indicator() + ",Partidas,%,11," + TODAY + ",Informe,primera\n"
+                + b.id() + ",B," + b.indicator() + ",Partidas,%,21," + TODAY + ",Informe,\n"
+                + b.id() + ",B," + b.indicator() + ",Partidas,%,22," + TODAY + ",Informe,otra del mismo\n"
+                + a.id() + ",A," + a.indicator() + ",Partidas,%,12," + TODAY + ",Informe,segunda\n";
+        byte[] file = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        WorkspaceBrowser.Page preview = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "mediciones"), "archivo", "mediciones.csv", file);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        long beforeA = written(a.id());
+        long beforeB = written(b.id());
+
+        // someone else writes to A between the preview and its confirmation
+        long changed = jalisco.post("/api/v1/commitments/" + a.id() + "/milestones/" + a.milestone() + "/progress",
+                Map.of("percent", 40, "reportedOn", TODAY.toString())).get("version").asLong();
+        WorkspaceBrowser.Page done = browser.submit(preview, "/espacio/importar/confirmar", Map.of());
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("Se registraron 2 renglones; 2 fueron rechazados al registrarse")
+                .contains("Alguien más cambió el compromiso después de la vista previa");
+        assertThat(written(a.id())).as("A's rows refused: only the other person's write").isEqualTo(beforeA + 1);
+        assertThat(written(b.id())).as("B's two rows, the second sent with the version the first answered")
+                .isEqualTo(beforeB + 2);
+
+        // the same file again, previewed from A's new state: A's rows are written, B's keys were used already
+        query.get("/api/v1/commitments/" + a.id() + "?minVersion=" + changed);
+        WorkspaceBrowser.Page again = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
+                "tipo", "mediciones"), "archivo", "mediciones.csv", file);
+        WorkspaceBrowser.Page replayed = browser.submit(again, "/espacio/importar/confirmar", Map.of());
+        assertThat(replayed.body()).as(replayed.body()).contains("Se registraron 4 renglones; 0 fueron rechazados");
+        assertThat(written(a.id())).isEqualTo(beforeA + 3);
+        assertThat(written(b.id())).as("confirmed twice, written once").isEqualTo(beforeB + 2);
     }
 
     @Test
@@ -340,53 +402,28 @@ class WorkspaceIntegrationTest {
         Fixture c = inImplementation();
         WorkspaceBrowser browser = signedIn("editor.jalisco", "demo-jalisco");
         WorkspaceBrowser.Page page = browser.get("/espacio/importar");
-        String csv = "hito_id,avance,fecha,nota\n" + c.milestone + ",50," + TODAY + ",bien\n"
-                + c.milestone + ",60," + TODAY + ",\"sin cerrar\n";
-        long before = written(c.id);
+        String csv = "hito_id,avance,fecha,nota\n" + c.milestone() + ",50," + TODAY + ",bien\n"
+                + c.milestone() + ",60," + TODAY + ",\"sin cerrar\n";
+        long before = written(c.id());
         WorkspaceBrowser.Page refused = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
                 "tipo", "avance"), "archivo", "avance.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("No se pudo leer el archivo").contains("comillas sin cerrar")
                 .contains("renglón 3").contains("No se registró nada de este archivo");
         WorkspaceBrowser.Page latin1 = browser.upload("/espacio/importar", Map.of("_csrf", page.csrf(),
-                "tipo", "avance"), "archivo", "avance.csv", ("hito_id,avance,fecha,nota\n" + c.milestone + ",50," + TODAY
+                "tipo", "avance"), "archivo", "avance.csv", ("hito_id,avance,fecha,nota\n" + c.milestone() + ",50," + TODAY
                         + ",Años\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertThat(latin1.status()).isEqualTo(400);
         assertThat(latin1.body()).contains("no está en UTF-8");
-        assertThat(written(c.id)).isEqualTo(before);
-    }
-
-    private record Fixture(String id, String milestone, String indicator) {
+        assertThat(written(c.id())).isEqualTo(before);
     }
 
     private static Fixture draft() {
-        String code = "JAL-WS-" + (++counter);
-        String id = jalisco.post("/api/v1/commitments", Map.ofEntries(Map.entry("planId", planId),
-                Map.entry("code", code), Map.entry("title", "Presupuesto abierto " + counter),
-                Map.entry("publicProblem", "No se sabe en qué se gasta"), Map.entry("objective", "Publicarlo"),
-                Map.entry("responsibleInstitutions", List.of("Hacienda")), Map.entry("civilSocietyOrganisations", List.of()),
-                Map.entry("ogpValues", List.of("TRANSPARENCY")), Map.entry("sdgTargets", List.of("16.6")),
-                Map.entry("startDate", "2025-01-01"), Map.entry("endDate", "2027-12-31"))).get("commitmentId").asString();
-        String path = "/api/v1/commitments/" + id;
-        String milestone = jalisco.post(path + "/milestones", Map.of("title", "Portal", "description", "d",
-                "dueDate", "2027-06-30", "responsible", "Transparencia")).get("milestoneId").asString();
-        String indicator = jalisco.post(path + "/indicators", Map.ofEntries(Map.entry("name", "Partidas publicadas"),
-                Map.entry("kind", "OUTPUT"), Map.entry("unit", "%"), Map.entry("baseline", 10),
-                Map.entry("baselineDate", "2025-01-01"), Map.entry("target", 2000), Map.entry("targetDate", "2027-12-31"),
-                Map.entry("direction", "INCREASE"), Map.entry("frequency", "QUARTERLY"),
-                Map.entry("meansOfVerification", "Portal"))).get("indicatorId").asString();
-        return new Fixture(id, milestone, indicator);
+        return fixtures.draft();
     }
 
     private static Fixture inImplementation() {
-        Fixture c = draft();
-        String path = "/api/v1/commitments/" + c.id;
-        jalisco.post(path + "/adoption", Map.of("sessionDate", TODAY.toString(), "approvals", List.of(
-                Map.of("sector", "GOVERNMENT", "name", "Ana"), Map.of("sector", "TRANSPARENCY_BODY", "name", "Luis"),
-                Map.of("sector", "CIVIL_SOCIETY", "name", "Eva"))));
-        long version = jalisco.post(path + "/implementation", Map.of("startedOn", TODAY.toString())).get("version").asLong();
-        query.get(path + "?minVersion=" + version);
-        return c;
+        return fixtures.inImplementation();
     }
 
     private static List<String> types(String id) {

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import mx.gobiernoabierto.compromisos.support.kafka.EventTopic;
+
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class QueryConfig {
@@ -18,15 +20,16 @@ class QueryConfig {
     }
 
     /**
-     * The event topic, created on start if missing (whichever service starts first creates it, with the same
-     * partition count and retention); the partition count bounds how many instances share the work. It keeps every
-     * record for ever: it is the system of record's only channel, and a reader must never find its start deleted.
-     * An existing topic is left as it is and checked by {@link TopicRetentionCheck}.
+     * The event topic (whichever service starts first creates it, with the same partition count and retention); the
+     * partition count bounds how many instances share the work. service-support creates it to keep every record: it
+     * is the system of record's only channel. The query service rebuilds from its own archive, so a short retention
+     * costs a new or long-stopped instance.
      */
     @Bean
-    NewTopic eventTopic(QueryProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions())
-                .configs(TopicRetentionCheck.KEEP_FOREVER).build();
+    EventTopic eventTopic(QueryProperties properties) {
+        return new EventTopic(properties.topic(), properties.topicPartitions(), "The views are rebuilt from this "
+                + "service's archive, but an instance with a new database, or one stopped for longer than that, would "
+                + "miss what was deleted.");
     }
 
     /** Where poison records go; created on start if missing. */

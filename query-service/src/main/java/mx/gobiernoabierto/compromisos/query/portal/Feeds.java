@@ -1,18 +1,11 @@
 package mx.gobiernoabierto.compromisos.query.portal;
 
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +24,6 @@ import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentStat
  */
 @Controller
 class Feeds {
-
-    private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final MediaType ATOM_XML = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
 
     private final PortalReads reads;
     private final EventArchive archive;
@@ -94,65 +84,20 @@ class Feeds {
         List<Entry> newestFirst = new ArrayList<>(entries);
         newestFirst.sort(Comparator.comparing((Entry e) -> e.told().occurredAt()).reversed()
                 .thenComparing(e -> e.told().envelope().sequence(), Comparator.reverseOrder()));
-        StringWriter text = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("feed");
-            xml.writeDefaultNamespace(ATOM);
-            xml.writeAttribute("xml:lang", "es-MX");
-            element(xml, "id", id);
-            element(xml, "title", title);
-            element(xml, "subtitle", say("feed.subtitulo"));
-            element(xml, "updated", newestFirst.isEmpty() ? "1970-01-01T00:00:00.000Z"
-                    : newestFirst.getFirst().told().envelope().occurredAt());
-            link(xml, "self", self, "application/atom+xml");
-            link(xml, "alternate", alternate, "text/html");
-            xml.writeStartElement("author");
-            element(xml, "name", say("sitio.nombre"));
-            xml.writeEndElement();
-            element(xml, "generator", say("sitio.nombre"));
-            for (Entry entry : newestFirst) {
-                EventEnvelope event = entry.told().envelope();
-                xml.writeStartElement("entry");
-                element(xml, "id", "urn:uuid:" + event.eventId());
-                element(xml, "title", entry.told().sentence());
-                element(xml, "updated", event.occurredAt());
-                element(xml, "published", event.occurredAt());
-                xml.writeStartElement("author");
-                element(xml, "name", event.actor());
-                xml.writeEndElement();
-                link(xml, "alternate", entry.link(), "text/html");
-                xml.writeStartElement("category");
-                xml.writeAttribute("term", event.type());
-                xml.writeEndElement();
-                xml.writeStartElement("content");
-                xml.writeAttribute("type", "text");
-                xml.writeCharacters(say("feed.contenido", entry.told().sentence(), event.sequence(), event.hash()));
-                xml.writeEndElement();
-                xml.writeEndElement();
-            }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the feed", e);
-        }
-        return ResponseEntity.ok().contentType(ATOM_XML).body(text.toString());
-    }
-
-    static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(value);
-        xml.writeEndElement();
-    }
-
-    static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
-        xml.writeStartElement("link");
-        xml.writeAttribute("rel", rel);
-        xml.writeAttribute("type", type);
-        xml.writeAttribute("href", href);
-        xml.writeEndElement();
+        String updated = newestFirst.isEmpty() ? AtomFeed.NEVER : newestFirst.getFirst().told().envelope().occurredAt();
+        return AtomFeed.answer(new AtomFeed.Head(id, title, say("feed.subtitulo"), updated, self, alternate,
+                say("sitio.nombre")), feed -> {
+                    for (Entry entry : newestFirst) {
+                        EventEnvelope event = entry.told().envelope();
+                        feed.entry("urn:uuid:" + event.eventId(), entry.told().sentence(), event.occurredAt(), rest -> {
+                            rest.author(event.actor());
+                            rest.link("alternate", entry.link(), "text/html");
+                            rest.category(event.type());
+                            rest.text("content", say("feed.contenido", entry.told().sentence(), event.sequence(),
+                                    event.hash()));
+                        });
+                    }
+                });
     }
 
     /** Absolute links, as feed readers need them: the address this request came to. */

@@ -3,8 +3,12 @@ package mx.gobiernoabierto.compromisos.query.portal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's template uses: the formats and the portal's settings. */
-@ControllerAdvice(basePackageClasses = PortalModel.class)
+/**
+ * What every page's template uses, the portal's and the workspace's ({@code /espacio}) alike: the formats and the
+ * portal's settings. The workspace is named by its package, which depends on the portal and not the reverse.
+ */
+@ControllerAdvice(basePackages = {"mx.gobiernoabierto.compromisos.query.portal",
+        "mx.gobiernoabierto.compromisos.query.workspace"})
 class PortalModel {
 
     private final Formats formats;

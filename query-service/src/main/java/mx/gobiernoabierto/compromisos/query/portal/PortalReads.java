@@ -3,7 +3,6 @@ package mx.gobiernoabierto.compromisos.query.portal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,14 +12,11 @@ import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentStat
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
 import mx.gobiernoabierto.compromisos.query.commitment.web.CommitmentSearch;
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 
 /** What the pages read from the live views: plans, commitments by selection, one commitment. */
 @Component
 class PortalReads {
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final JdbcClient jdbc;
     private final ViewStore store;
@@ -54,10 +50,10 @@ class PortalReads {
     }
 
     static boolean isId(String text) {
-        return text != null && UUID_TEXT.matcher(text).matches();
+        return Identifiers.isId(text);
     }
 
     static boolean isSlug(String text) {
-        return text != null && text.length() <= 100 && SLUG.matcher(text).matches();
+        return text != null && text.length() <= 100 && Identifiers.isStlSlug(text);
     }
 }

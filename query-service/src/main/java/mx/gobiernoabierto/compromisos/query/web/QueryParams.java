@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import mx.gobiernoabierto.compromisos.events.CommitmentStatus;
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 import mx.gobiernoabierto.compromisos.events.OgpValue;
 
 /** Parses query parameters, naming the parameter in a {@code 400} when one is wrong. */
@@ -15,14 +16,12 @@ public final class QueryParams {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern INSTANT =
             Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?Z");
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private QueryParams() {
     }
 
     public static String id(String name, String value) {
-        if (value != null && !UUID_TEXT.matcher(value).matches()) {
+        if (value != null && !Identifiers.isId(value)) {
             throw new BadQueryException(name, name + " must be a UUID");
         }
         return value;
@@ -81,7 +80,7 @@ public final class QueryParams {
     }
 
     public static String slug(String name, String value) {
-        if (value != null && (value.length() > 100 || !value.matches("[a-z0-9]+(-[a-z0-9]+)*"))) {
+        if (value != null && (value.length() > 100 || !Identifiers.isStlSlug(value))) {
             throw new BadQueryException(name, name + " must be an STL slug of at most 100 characters such as stl-jalisco");
         }
         return value;

@@ -1,10 +1,13 @@
 package mx.gobiernoabierto.compromisos.query.workspace;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import mx.gobiernoabierto.compromisos.events.Assessment;
+import mx.gobiernoabierto.compromisos.events.CommitmentStatus;
 import mx.gobiernoabierto.compromisos.events.CompletionLevel;
 import mx.gobiernoabierto.compromisos.events.Direction;
 import mx.gobiernoabierto.compromisos.events.Frequency;
@@ -14,43 +17,53 @@ import mx.gobiernoabierto.compromisos.events.OpenGovernmentEffect;
 
 /**
  * One form per command of the command table: its address segment ({@code key}), the command service path it posts
- * to, who is offered it, what it acts on, whether it cannot be undone (then a summary asks for confirmation), and its
- * fields, named exactly as the API's body fields so that a problem's {@code errors[].field} lands beside its input.
+ * to, who is offered it, what it acts on, whether it cannot be undone (then a summary asks for confirmation), in
+ * which stages of the commitment the command service accepts it, and its fields, named exactly as the API's body
+ * fields so that a problem's {@code errors[].field} lands beside its input.
  */
 public enum CommandForm {
 
-    PROGRESS("avance", "/milestones/{target}/progress", Offer.EDITOR, Target.MILESTONE, false,
+    PROGRESS("avance", "/milestones/{target}/progress", Offer.EDITOR, Target.MILESTONE, false, Stages.IMPLEMENTING,
             Field.integer("percent", true), Field.date("reportedOn", true), Field.longText("note", false),
             Field.lines("evidenceUrls", false)),
     MEASUREMENT("medicion", "/indicators/{target}/measurements", Offer.EDITOR, Target.INDICATOR, false,
+            Stages.MONITORING,
             Field.number("value", true), Field.date("measuredOn", true), Field.text("source", true),
             Field.longText("note", false)),
     CORRECTION("correccion", "/indicators/{indicator}/measurements/{target}/correction", Offer.EDITOR,
-            Target.MEASUREMENT, false, Field.number("value", true), Field.longText("reason", true)),
-    REPORT("informe", "/monitoring-reports", Offer.EDITOR, Target.NONE, false, Field.date("periodEnd", true),
+            Target.MEASUREMENT, false, Stages.MONITORING, Field.number("value", true), Field.longText("reason", true)),
+    REPORT("informe", "/monitoring-reports", Offer.EDITOR, Target.NONE, false, Stages.MONITORING,
+            Field.date("periodEnd", true),
             Field.choice("assessment", "informe", Assessment.class), Field.longText("narrative", true)),
     MILESTONE_COMPLETION("completar-hito", "/milestones/{target}/completion", Offer.EDITOR, Target.MILESTONE, false,
+            Stages.IMPLEMENTING,
             Field.date("completedOn", true), Field.lines("evidenceUrls", true), Field.longText("note", false)),
     RESCHEDULE("reprogramar", "/milestones/{target}/reschedule", Offer.EDITOR, Target.MILESTONE, false,
+            Stages.PLANNING,
             Field.date("newDueDate", true), Field.longText("reason", true)),
-    MILESTONE("hito", "/milestones", Offer.EDITOR, Target.NONE, false, Field.text("title", true),
+    MILESTONE("hito", "/milestones", Offer.EDITOR, Target.NONE, false, Stages.PLANNING, Field.text("title", true),
             Field.longText("description", true), Field.date("dueDate", true), Field.text("responsible", true),
             Field.number("weight", false)),
-    INDICATOR("indicador", "/indicators", Offer.EDITOR, Target.NONE, false, Field.text("name", true),
+    INDICATOR("indicador", "/indicators", Offer.EDITOR, Target.NONE, false, Stages.PLANNING, Field.text("name", true),
             Field.choice("kind", "tipo", IndicatorKind.class), Field.text("unit", true),
             Field.number("baseline", true), Field.date("baselineDate", true), Field.number("target", true),
             Field.date("targetDate", true), Field.choice("direction", "sentido", Direction.class),
             Field.choice("frequency", "frecuencia", Frequency.class), Field.text("meansOfVerification", true),
             Field.text("sdgIndicator", false)),
-    DETAILS("detalles", "/details", Offer.EDITOR, Target.NONE, false, Fields.DETAILS),
-    ADOPTION("adopcion", "/adoption", Offer.EDITOR, Target.NONE, true, Field.date("sessionDate", true),
+    DETAILS("detalles", "/details", Offer.EDITOR, Target.NONE, false, Stages.DRAFTING, Fields.DETAILS),
+    ADOPTION("adopcion", "/adoption", Offer.EDITOR, Target.NONE, true, Stages.DRAFTING, Field.date("sessionDate", true),
             Field.approvals()),
-    IMPLEMENTATION("inicio", "/implementation", Offer.EDITOR, Target.NONE, false, Field.date("startedOn", true)),
-    COMPLETION("conclusion", "/completion", Offer.EDITOR, Target.NONE, true, Field.date("completedOn", true)),
-    SUSPENSION("suspension", "/suspension", Offer.EDITOR, Target.NONE, false, Field.longText("reason", true)),
-    RESUMPTION("reanudacion", "/resumption", Offer.EDITOR, Target.NONE, false),
-    CANCELLATION("cancelacion", "/cancellation", Offer.EDITOR, Target.NONE, true, Field.longText("reason", true)),
-    EVALUATION("evaluacion", "/evaluation", Offer.EVALUATOR, Target.NONE, true, Field.date("evaluatedOn", true),
+    IMPLEMENTATION("inicio", "/implementation", Offer.EDITOR, Target.NONE, false, Stages.ADOPTED,
+            Field.date("startedOn", true)),
+    COMPLETION("conclusion", "/completion", Offer.EDITOR, Target.NONE, true, Stages.IMPLEMENTING,
+            Field.date("completedOn", true)),
+    SUSPENSION("suspension", "/suspension", Offer.EDITOR, Target.NONE, false, Stages.SUSPENDABLE,
+            Field.longText("reason", true)),
+    RESUMPTION("reanudacion", "/resumption", Offer.EDITOR, Target.NONE, false, Stages.SUSPENDED),
+    CANCELLATION("cancelacion", "/cancellation", Offer.EDITOR, Target.NONE, true, Stages.NOT_FINAL,
+            Field.longText("reason", true)),
+    EVALUATION("evaluacion", "/evaluation", Offer.EVALUATOR, Target.NONE, true, Stages.EVALUABLE,
+            Field.date("evaluatedOn", true),
             Field.choice("completionLevel", "cumplimiento", CompletionLevel.class),
             Field.choice("didItOpenGovernment", "apertura", OpenGovernmentEffect.class),
             Field.longText("findings", true), Field.text("evaluator", true));
@@ -120,6 +133,31 @@ public enum CommandForm {
         }
     }
 
+    /**
+     * The stages in which the command service accepts each command (its {@code Commitment} aggregate's rules, as
+     * {@code domain.md} states them): the workspace offers a form only there. The command service still decides.
+     */
+    static final class Stages {
+
+        static final Set<CommitmentStatus> DRAFTING = EnumSet.of(CommitmentStatus.DRAFT);
+        static final Set<CommitmentStatus> ADOPTED = EnumSet.of(CommitmentStatus.ADOPTED);
+        static final Set<CommitmentStatus> IMPLEMENTING = EnumSet.of(CommitmentStatus.IN_IMPLEMENTATION);
+        static final Set<CommitmentStatus> SUSPENDED = EnumSet.of(CommitmentStatus.SUSPENDED);
+        static final Set<CommitmentStatus> PLANNING = EnumSet.of(CommitmentStatus.DRAFT, CommitmentStatus.ADOPTED,
+                CommitmentStatus.IN_IMPLEMENTATION);
+        static final Set<CommitmentStatus> MONITORING = EnumSet.of(CommitmentStatus.IN_IMPLEMENTATION,
+                CommitmentStatus.COMPLETED, CommitmentStatus.EVALUATED);
+        static final Set<CommitmentStatus> SUSPENDABLE = EnumSet.of(CommitmentStatus.ADOPTED,
+                CommitmentStatus.IN_IMPLEMENTATION);
+        static final Set<CommitmentStatus> EVALUABLE = EnumSet.of(CommitmentStatus.IN_IMPLEMENTATION,
+                CommitmentStatus.COMPLETED, CommitmentStatus.SUSPENDED);
+        static final Set<CommitmentStatus> NOT_FINAL = EnumSet.complementOf(EnumSet.of(CommitmentStatus.EVALUATED,
+                CommitmentStatus.CANCELLED));
+
+        private Stages() {
+        }
+    }
+
     /** Field lists shared by more than one form. */
     static final class Fields {
 
@@ -147,14 +185,17 @@ public enum CommandForm {
     private final Offer offer;
     private final Target target;
     private final boolean irreversible;
+    private final Set<CommitmentStatus> stages;
     private final List<Field> fields;
 
-    CommandForm(String key, String path, Offer offer, Target target, boolean irreversible, Field... fields) {
+    CommandForm(String key, String path, Offer offer, Target target, boolean irreversible,
+                Set<CommitmentStatus> stages, Field... fields) {
         this.key = key;
         this.path = path;
         this.offer = offer;
         this.target = target;
         this.irreversible = irreversible;
+        this.stages = Set.copyOf(stages);
         this.fields = List.of(fields);
     }
 
@@ -176,6 +217,16 @@ public enum CommandForm {
 
     public List<Field> fields() {
         return fields;
+    }
+
+    /** The stages in which the command service accepts this command, in lifecycle order. */
+    public List<CommitmentStatus> stages() {
+        return stages.stream().sorted().toList();
+    }
+
+    /** Whether the command service accepts this command for a commitment in {@code status}. */
+    public boolean allowedIn(CommitmentStatus status) {
+        return stages.contains(status);
     }
 
     boolean isPut() {

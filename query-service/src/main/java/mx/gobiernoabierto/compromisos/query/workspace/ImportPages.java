@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -33,9 +36,12 @@ import mx.gobiernoabierto.compromisos.query.web.NotFoundException;
 
 /**
  * Bulk update from a spreadsheet: a template to download, an upload that is only read and previewed (each row's
- * action or errors; nothing is written), and a confirmation that sends every valid row through the same command as
- * its form, each with an {@code Idempotency-Key} made from the file's hash and the row's line, so that confirming
- * twice, or the same file again, writes each row once. A file that cannot be read whole writes nothing.
+ * action or errors, and the version of each commitment it touches; nothing is written), and a confirmation that sends
+ * every valid row through the same command as its form, each with an {@code Idempotency-Key} made from the file's hash
+ * and the row's line, so that confirming twice, or the same file again, writes each row once, and with
+ * {@code If-Match}: the version the preview showed, then for the next row of the same commitment the version the
+ * previous write answered, so that a change someone else made after the preview refuses that commitment's rows. A
+ * file that cannot be read whole writes nothing.
  */
 @Controller
 class ImportPages {
@@ -54,8 +60,12 @@ class ImportPages {
         this.credentials = credentials;
     }
 
-    /** A preview kept in the session until it is confirmed. */
-    record Preview(String token, String kind, String fileHash, List<BulkImport.Planned> rows) implements Serializable {
+    /**
+     * A preview kept in the session until it is confirmed; {@code versions}: each commitment its valid rows touch, with
+     * the version it had when the preview was shown.
+     */
+    record Preview(String token, String kind, String fileHash, List<BulkImport.Planned> rows, Map<String, Long> versions)
+            implements Serializable {
     }
 
     /** What happened to one row when it was sent. */
@@ -103,8 +113,13 @@ class ImportPages {
             model.addAttribute("unreadableLine", e.line());
             return "espacio/importar";
         }
-        List<BulkImport.Planned> rows = BulkImport.plan(found, sheet, editable(caller));
-        Preview preview = new Preview(Workspace.newKey(), found.key(), sha256(bytes), rows);
+        List<CommitmentState> editable = editable(caller);
+        List<BulkImport.Planned> rows = BulkImport.plan(found, sheet, editable);
+        Map<String, Long> versions = new LinkedHashMap<>();
+        rows.stream().filter(BulkImport.Planned::valid).map(BulkImport.Planned::commitmentId).distinct()
+                .forEach(id -> editable.stream().filter(c -> c.commitmentId().equals(id)).findFirst()
+                        .ifPresent(c -> versions.put(id, c.version())));
+        Preview preview = new Preview(Workspace.newKey(), found.key(), sha256(bytes), rows, versions);
         session.setAttribute(PREVIEW, preview);
         model.addAttribute("preview", preview);
         model.addAttribute("validRows", rows.stream().filter(BulkImport.Planned::valid).count());
@@ -129,6 +144,8 @@ class ImportPages {
                 .orElse(null);
         String formKey = preview.kind().equals("avance") ? "avance" : "medicion";
         List<Outcome> outcomes = new ArrayList<>();
+        // the version each commitment should be at for its next row: the preview's, then each write's answer
+        Map<String, Long> expected = new HashMap<>(preview.versions());
         for (BulkImport.Planned row : preview.rows()) {
             if (!row.valid()) {
                 continue;
@@ -136,9 +153,12 @@ class ImportPages {
             String key = "csv-" + preview.fileHash().substring(0, 32) + "-" + row.line();
             try {
                 CommandRelay.Answer answer = relay.post(row.apiPath(), JSON.readTree(row.body()), authorization, key,
-                        null);
+                        expected.get(row.commitmentId()));
                 if (answer.ok()) {
+                    expected.put(row.commitmentId(), answer.version());
                     outcomes.add(new Outcome(row, true, null, List.of()));
+                } else if ("version-conflict".equals(answer.problemType())) {
+                    outcomes.add(new Outcome(row, false, "espacio.csv.error.conflicto", List.of()));
                 } else {
                     ProblemWords.Said said = ProblemWords.of(formKey, answer.status(), answer.body(), java.util.Set.of());
                     String reason = answer.body().path("errors").isEmpty() ? said.summaryKey()

@@ -111,8 +111,27 @@ class Workspace {
         };
     }
 
-    static List<CommandForm> offeredForms(Caller caller, CommitmentState state) {
+    /** The forms the caller's role allows on this commitment, whatever its stage. */
+    static List<CommandForm> permittedForms(Caller caller, CommitmentState state) {
         return java.util.Arrays.stream(CommandForm.values()).filter(form -> offered(form, caller, state)).toList();
+    }
+
+    /** The forms the caller's role allows and the commitment's current stage accepts: the ones its page links. */
+    static List<CommandForm> offeredForms(Caller caller, CommitmentState state) {
+        return permittedForms(caller, state).stream().filter(form -> form.allowedIn(state.status())).toList();
+    }
+
+    /**
+     * Why a permitted form cannot be used on the commitment as it now is (a bundle key: its stage, or a completed
+     * milestone), or empty when it can. Only what the form is offered by; the command service decides on the post.
+     */
+    static Optional<String> unavailable(CommandForm form, CommitmentState state, String target) {
+        if (!form.allowedIn(state.status())) {
+            return Optional.of("espacio.regla." + form.key());
+        }
+        boolean completedMilestone = form.target() == CommandForm.Target.MILESTONE && state.milestones().stream()
+                .anyMatch(m -> m.milestoneId().equals(target) && m.completed());
+        return completedMilestone ? Optional.of("espacio.regla.hitoConcluido") : Optional.empty();
     }
 
     /** A fresh key for one rendered form: a double submission of that form carries the same key and writes once. */

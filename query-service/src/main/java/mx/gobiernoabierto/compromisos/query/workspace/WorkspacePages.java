@@ -88,6 +88,7 @@ class WorkspacePages {
         model.addAttribute("caller", caller);
         model.addAttribute("state", state);
         model.addAttribute("forms", Workspace.offeredForms(caller, state));
+        model.addAttribute("mayWrite", !Workspace.permittedForms(caller, state).isEmpty());
         model.addAttribute("done", hecho != null && hecho.matches("[a-z-]{1,30}") ? hecho : null);
         model.addAttribute("behind", !caughtUp);
         model.addAttribute("today", workspace.today());
@@ -112,6 +113,16 @@ class WorkspacePages {
         }
         if (!targetExists(form.get(), state, target)) {
             return notFound(model);
+        }
+        Optional<String> unavailable = Workspace.unavailable(form.get(), state, target);
+        if (unavailable.isPresent()) {
+            // not a form the commitment's stage allows: say why instead of a form bound to be refused
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("caller", caller);
+            model.addAttribute("form", form.get());
+            model.addAttribute("state", state);
+            model.addAttribute("reason", unavailable.get());
+            return "espacio/no-disponible";
         }
         FormPage page = new FormPage(form.get(), state, target, Workspace.initialValues(form.get(), state,
                 workspace.today()), Map.of(), null, List.of(), Workspace.newKey(), state.version(), false);

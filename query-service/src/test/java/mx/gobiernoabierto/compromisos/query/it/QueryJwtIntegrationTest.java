@@ -12,6 +12,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import mx.gobiernoabierto.compromisos.support.testing.TestTokens;
+
 /**
  * The replay behind JWTs: a context of its own, with the identity provider's public key, issuer and audience, on a
  * topic of its own (so that it never shares the other tests' partitions), closed after the class.

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
-import mx.gobiernoabierto.compromisos.query.config.TopicRetentionCheck;
+import mx.gobiernoabierto.compromisos.support.kafka.TopicRetentionCheck;
 
 class TopicRetentionIntegrationTest extends QueryIntegrationTest {
 

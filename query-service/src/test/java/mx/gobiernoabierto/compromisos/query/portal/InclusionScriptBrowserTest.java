@@ -1,12 +1,9 @@
 package mx.gobiernoabierto.compromisos.query.portal;
 
+import static mx.gobiernoabierto.compromisos.query.portal.ScriptTestSites.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +14,6 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +28,6 @@ import mx.gobiernoabierto.compromisos.events.chain.HashChain;
 import mx.gobiernoabierto.compromisos.events.log.MerkleTree;
 import mx.gobiernoabierto.compromisos.events.wire.EventJson;
 import mx.gobiernoabierto.compromisos.infrastructure.browser.BrowserPage;
-import mx.gobiernoabierto.compromisos.infrastructure.browser.Chromium;
 
 /**
  * {@code inclusion.js} in a real headless Chromium, after {@code verificar.js}'s chain check, on a page that keeps
@@ -43,15 +38,11 @@ import mx.gobiernoabierto.compromisos.infrastructure.browser.Chromium;
  */
 class InclusionScriptBrowserTest {
 
-    private static final String INSECURE_HOST = "portal.prueba";
     private static final String ID = "0b6c1c9e-7d0e-4f7a-9a55-3c1c2f1f0a13";
     private static final int TREE_SIZE = 13;
     private static final int HEAD_LEAF = 9;
 
-    private static Chromium chromium;
-    private static HttpServer portal;
-    private static HttpServer commandService;
-    private static String commandServiceUrl;
+    private static ScriptTestSites sites;
 
     private static String historyJson;
     private static String headHash;
@@ -62,26 +53,14 @@ class InclusionScriptBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         history();
-        portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        portal.createContext("/", InclusionScriptBrowserTest::servePortal);
-        portal.start();
-        commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        commandService.createContext("/", InclusionScriptBrowserTest::serveCommandService);
-        commandService.start();
-        commandServiceUrl = "http://127.0.0.1:" + commandService.getAddress().getPort();
-        chromium = Chromium.startForTest("--host-resolver-rules=MAP " + INSECURE_HOST + " 127.0.0.1");
+        sites = new ScriptTestSites(InclusionScriptBrowserTest::servePortal,
+                InclusionScriptBrowserTest::serveCommandService);
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (portal != null) {
-            portal.stop(0);
-        }
-        if (commandService != null) {
-            commandService.stop(0);
+        if (sites != null) {
+            sites.close();
         }
     }
 
@@ -177,7 +156,7 @@ class InclusionScriptBrowserTest {
                 MerkleTree.inclusionProof(index, size, nodes(nodes)).forEach(h -> proof.add(hex(h)));
             }
         }
-        BrowserPage page = chromium.newPage().open(base(secure) + "/compromisos/" + ID + "/historial");
+        BrowserPage page = sites.open(secure, "/compromisos/" + ID + "/historial");
 
         JsonNode outcomes = page.evaluate("(async () => { const cases = " + cases + "; const out = [];"
                 + " for (const c of cases) {"
@@ -205,7 +184,7 @@ class InclusionScriptBrowserTest {
     }
 
     private static BrowserPage verifyOnPage(boolean secure) {
-        BrowserPage page = chromium.newPage().open(base(secure) + "/compromisos/" + ID + "/historial");
+        BrowserPage page = sites.open(secure, "/compromisos/" + ID + "/historial");
         page.waitUntil("!document.getElementById('verificar').hidden", Duration.ofSeconds(10));
         page.click("#verificar");
         page.waitUntil("document.getElementById('resultado-inclusion').dataset.inclusion", Duration.ofSeconds(30));
@@ -216,10 +195,6 @@ class InclusionScriptBrowserTest {
 
     private static String inclusion(BrowserPage page) {
         return page.evaluate("document.getElementById('resultado-inclusion').dataset.inclusion").asString();
-    }
-
-    private static String base(boolean secure) {
-        return "http://" + (secure ? "127.0.0.1" : INSECURE_HOST) + ":" + portal.getAddress().getPort();
     }
 
     /** A three-event chain whose head is leaf {@value #HEAD_LEAF} of a {@value #TREE_SIZE}-leaf log. */
@@ -298,18 +273,18 @@ class InclusionScriptBrowserTest {
     private static void servePortal(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/recursos/js/verificar.js")) {
-            respond(exchange, 200, "text/javascript; charset=utf-8", resource("portal/assets/js/verificar.js"));
+            sites.respond(exchange, 200, "text/javascript; charset=utf-8", resource("portal/assets/js/verificar.js"));
         } else if (path.equals("/recursos/js/inclusion.js")) {
-            respond(exchange, 200, "text/javascript; charset=utf-8", resource("portal/assets/js/inclusion.js"));
+            sites.respond(exchange, 200, "text/javascript; charset=utf-8", resource("portal/assets/js/inclusion.js"));
         } else if (path.equals("/compromisos/" + ID + "/historial")) {
-            respond(exchange, 200, "text/html; charset=utf-8", resource("portal-fixture/historial-registro.html")
-                    .replace("{id}", ID).replace("{commandService}", commandServiceUrl)
+            sites.respond(exchange, 200, "text/html; charset=utf-8", resource("portal-fixture/historial-registro.html")
+                    .replace("{id}", ID).replace("{commandService}", sites.commandServiceUrl())
                     .replace("{treeSize}", String.valueOf(TREE_SIZE)).replace("{rootHash}", hex(root()))
                     .replace("{headHash}", headHash));
         } else if (path.equals("/api/v1/commitments/" + ID + "/history")) {
-            respond(exchange, 200, "application/json", historyJson);
+            sites.respond(exchange, 200, "application/json", historyJson);
         } else {
-            respond(exchange, 404, "text/plain", "no");
+            sites.respond(exchange, 404, "text/plain", "no");
         }
     }
 
@@ -322,35 +297,14 @@ class InclusionScriptBrowserTest {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getQuery();
         if (path.equals("/api/v1/commitments/" + ID + "/integrity")) {
-            respond(exchange, 200, "application/json", "{\"commitmentId\":\"" + ID
+            sites.respond(exchange, 200, "application/json", "{\"commitmentId\":\"" + ID
                     + "\",\"valid\":true,\"events\":3,\"headHash\":\"" + headHash + "\"}");
         } else if (path.equals("/api/v1/log/proof/inclusion")
                 && ("hash=" + headHash + "&treeSize=" + TREE_SIZE).equals(query) && !leafAbsent) {
-            respond(exchange, 200, "application/json",
+            sites.respond(exchange, 200, "application/json",
                     EventJson.mapper().writeValueAsString(proofTampering.apply(proof())));
         } else {
-            respond(exchange, 404, "application/problem+json", "{\"status\":404}");
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-                + "img-src 'self' data:; connect-src 'self' " + commandServiceUrl);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = InclusionScriptBrowserTest.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            sites.respond(exchange, 404, "application/problem+json", "{\"status\":404}");
         }
     }
 }

@@ -1,11 +1,9 @@
 package mx.gobiernoabierto.compromisos.query.portal;
 
+import static mx.gobiernoabierto.compromisos.query.portal.ScriptTestSites.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +29,6 @@ import mx.gobiernoabierto.compromisos.events.golden.GoldenSamples;
 import mx.gobiernoabierto.compromisos.events.wire.EventJson;
 import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
 import mx.gobiernoabierto.compromisos.infrastructure.browser.BrowserPage;
-import mx.gobiernoabierto.compromisos.infrastructure.browser.Chromium;
 
 /**
  * {@code verificar.js} in a real headless Chromium, on a page that keeps the portal's contract (the
@@ -44,14 +40,9 @@ import mx.gobiernoabierto.compromisos.infrastructure.browser.Chromium;
 class VerificarScriptBrowserTest {
 
     private static final String SCRIPT = "portal/assets/js/verificar.js";
-    /** A name that resolves (inside Chromium only) to 127.0.0.1 but is no secure context, unlike localhost. */
-    private static final String INSECURE_HOST = "portal.prueba";
     private static final String GOLDEN_ID = "4dd3f60b-de88-4ff3-a07a-076f338b436f";
 
-    private static Chromium chromium;
-    private static HttpServer portal;
-    private static HttpServer commandService;
-    private static String commandServiceUrl;
+    private static ScriptTestSites sites;
 
     private static volatile String commitmentId;
     private static volatile String historyJson;
@@ -60,26 +51,14 @@ class VerificarScriptBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        portal.createContext("/", VerificarScriptBrowserTest::servePortal);
-        portal.start();
-        commandService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        commandService.createContext("/", VerificarScriptBrowserTest::serveCommandService);
-        commandService.start();
-        commandServiceUrl = "http://127.0.0.1:" + commandService.getAddress().getPort();
-        chromium = Chromium.startForTest("--host-resolver-rules=MAP " + INSECURE_HOST + " 127.0.0.1");
+        sites = new ScriptTestSites(VerificarScriptBrowserTest::servePortal,
+                VerificarScriptBrowserTest::serveCommandService);
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (portal != null) {
-            portal.stop(0);
-        }
-        if (commandService != null) {
-            commandService.stop(0);
+        if (sites != null) {
+            sites.close();
         }
     }
 
@@ -193,7 +172,7 @@ class VerificarScriptBrowserTest {
         assertThat(result(page, "resultado")).isEqualTo("integro");
         assertThat(result(page, "comandos")).isEqualTo("inaccesible");
         assertThat(page.text("#resultado-verificacion")).contains("No se pudo consultar el servicio de comandos ("
-                + commandServiceUrl + "/api/v1/commitments/" + GOLDEN_ID + "/integrity).");
+                + sites.commandServiceUrl() + "/api/v1/commitments/" + GOLDEN_ID + "/integrity).");
         page.close();
     }
 
@@ -203,7 +182,7 @@ class VerificarScriptBrowserTest {
         assertThat(html).contains("<button type=\"button\" id=\"verificar\" hidden>");
         assertThat(html.replace("<script src=\"/recursos/js/verificar.js\" defer></script>", "")).doesNotContain("<script");
 
-        BrowserPage page = chromium.newPage().open(base(true) + "/compromisos/" + GOLDEN_ID + "/historial");
+        BrowserPage page = sites.open(true, "/compromisos/" + GOLDEN_ID + "/historial");
 
         page.waitUntil("!document.getElementById('verificar').hidden", Duration.ofSeconds(10));
         page.close();
@@ -226,7 +205,7 @@ class VerificarScriptBrowserTest {
         String sorting = "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
                 + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\","
                 + "\"\\u00f6\":\"Latin Small Letter O With Diaeresis\",\"nested\":{\"b\":[-0,0.1,1e21,1e-7,9007199254740993],\"a\":\"\\u0007\\t\"}}";
-        BrowserPage page = chromium.newPage().open(base(true) + "/compromisos/" + GOLDEN_ID + "/historial");
+        BrowserPage page = sites.open(true, "/compromisos/" + GOLDEN_ID + "/historial");
 
         String numbers = canonicalizeInBrowser(page, javaText);
         String rfc = canonicalizeInBrowser(page, rfcInput);
@@ -287,7 +266,7 @@ class VerificarScriptBrowserTest {
         inputs.add("x".repeat(1_000_000));
         ArrayNode jsonInputs = EventJson.mapper().createArrayNode();
         inputs.forEach(jsonInputs::add);
-        BrowserPage page = chromium.newPage().open(base(true) + "/compromisos/" + GOLDEN_ID + "/historial");
+        BrowserPage page = sites.open(true, "/compromisos/" + GOLDEN_ID + "/historial");
 
         JsonNode hashes = page.evaluate("(async () => { const inputs = " + jsonInputs + "; const out = [];"
                 + " for (const s of inputs) { out.push([CompromisosVerificacion.sha256HexJs(s),"
@@ -309,7 +288,7 @@ class VerificarScriptBrowserTest {
     }
 
     private static BrowserPage verifyOnPage(boolean secure) {
-        BrowserPage page = chromium.newPage().open(base(secure) + "/compromisos/" + commitmentId + "/historial");
+        BrowserPage page = sites.open(secure, "/compromisos/" + commitmentId + "/historial");
         page.waitUntil("!document.getElementById('verificar').hidden", Duration.ofSeconds(10));
         page.click("#verificar");
         page.waitUntil("document.getElementById('resultado-verificacion').dataset.comandos", Duration.ofSeconds(30));
@@ -319,10 +298,6 @@ class VerificarScriptBrowserTest {
     private static String result(BrowserPage page, String data) {
         JsonNode value = page.evaluate("document.getElementById('resultado-verificacion').dataset." + data);
         return value.isMissingNode() || value.isNull() ? null : value.asString();
-    }
-
-    private static String base(boolean secure) {
-        return "http://" + (secure ? "127.0.0.1" : INSECURE_HOST) + ":" + portal.getAddress().getPort();
     }
 
     /** The golden commitment stream as {@code /history} lists it: sequence order, the fields of the contract. */
@@ -364,7 +339,7 @@ class VerificarScriptBrowserTest {
                     .append(event.get("type").asString()).append("</li>");
         }
         return resource("portal-fixture/historial.html").replace("{id}", id)
-                .replace("{integrityUrl}", commandServiceUrl + "/api/v1/commitments/" + id + "/integrity")
+                .replace("{integrityUrl}", sites.commandServiceUrl() + "/api/v1/commitments/" + id + "/integrity")
                 .replace("{items}", items);
     }
 
@@ -372,13 +347,13 @@ class VerificarScriptBrowserTest {
         String path = exchange.getRequestURI().getPath();
         String id = commitmentId;
         if (path.equals("/recursos/js/verificar.js")) {
-            respond(exchange, 200, "text/javascript; charset=utf-8", resource(SCRIPT));
+            sites.respond(exchange, 200, "text/javascript; charset=utf-8", resource(SCRIPT));
         } else if (path.equals("/compromisos/" + id + "/historial")) {
-            respond(exchange, 200, "text/html; charset=utf-8", fixture(id));
+            sites.respond(exchange, 200, "text/html; charset=utf-8", fixture(id));
         } else if (path.equals("/api/v1/commitments/" + id + "/history")) {
-            respond(exchange, 200, "application/json", historyJson);
+            sites.respond(exchange, 200, "application/json", historyJson);
         } else {
-            respond(exchange, 404, "text/plain", "no");
+            sites.respond(exchange, 404, "text/plain", "no");
         }
     }
 
@@ -389,31 +364,9 @@ class VerificarScriptBrowserTest {
             exchange.getResponseHeaders().set("Vary", "Origin");
         }
         if (exchange.getRequestURI().getPath().equals("/api/v1/commitments/" + commitmentId + "/integrity")) {
-            respond(exchange, 200, "application/json", integrityJson);
+            sites.respond(exchange, 200, "application/json", integrityJson);
         } else {
-            respond(exchange, 404, "application/json", "{}");
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        // the portal's policy: scripts only from the page's own origin, fetches to itself and the command service
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-                + "img-src 'self' data:; connect-src 'self' " + commandServiceUrl);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = VerificarScriptBrowserTest.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            sites.respond(exchange, 404, "application/json", "{}");
         }
     }
 }

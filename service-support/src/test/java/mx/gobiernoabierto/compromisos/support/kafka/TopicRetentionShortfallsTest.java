@@ -10,25 +10,25 @@ class TopicRetentionShortfallsTest {
 
     @Test
     void aTopicThatKeepsEverythingHasNoShortfall() {
-        assertThat(TopicRetention.shortfalls(Map.of("retention.ms", "-1", "retention.bytes", "-1",
+        assertThat(TopicRetentionCheck.shortfalls(Map.of("retention.ms", "-1", "retention.bytes", "-1",
                 "cleanup.policy", "delete"))).isEmpty();
     }
 
     @Test
     void kafkasDefaultOfSevenDaysIsAShortfall() {
-        assertThat(TopicRetention.shortfalls(Map.of("retention.ms", "604800000", "retention.bytes", "-1")))
+        assertThat(TopicRetentionCheck.shortfalls(Map.of("retention.ms", "604800000", "retention.bytes", "-1")))
                 .containsExactly("retention.ms=604800000 (7 days)");
     }
 
     @Test
     void aSizeLimitIsAShortfall() {
-        assertThat(TopicRetention.shortfalls(Map.of("retention.ms", "-1", "retention.bytes", "1073741824")))
+        assertThat(TopicRetentionCheck.shortfalls(Map.of("retention.ms", "-1", "retention.bytes", "1073741824")))
                 .containsExactly("retention.bytes=1073741824");
     }
 
     @Test
     void compactionIsAShortfallBecauseItKeepsOnlyTheLatestEventOfEachAggregate() {
-        assertThat(TopicRetention.shortfalls(Map.of("retention.ms", "-1", "retention.bytes", "-1",
+        assertThat(TopicRetentionCheck.shortfalls(Map.of("retention.ms", "-1", "retention.bytes", "-1",
                 "cleanup.policy", "compact,delete"))).containsExactly("cleanup.policy=compact,delete");
     }
 }

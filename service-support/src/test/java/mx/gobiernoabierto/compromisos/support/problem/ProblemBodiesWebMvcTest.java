@@ -1,5 +1,6 @@
 package mx.gobiernoabierto.compromisos.support.problem;
 
+import static mx.gobiernoabierto.compromisos.support.testing.ProblemBodies.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,12 +29,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,6 +44,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import mx.gobiernoabierto.compromisos.support.security.Role;
 import mx.gobiernoabierto.compromisos.support.security.SecuritySupportAutoConfiguration;
 import mx.gobiernoabierto.compromisos.support.security.ServiceSecurity;
+import mx.gobiernoabierto.compromisos.support.testing.TestUsers;
 
 /**
  * The problem body of every status of api.md's error table, as service-support's plumbing writes it for a service
@@ -57,19 +55,14 @@ import mx.gobiernoabierto.compromisos.support.security.ServiceSecurity;
 @WebMvcTest
 class ProblemBodiesWebMvcTest {
 
-    private static final String PASSWORD = "secreto";
-    private static final String EDITOR = basic("editora");
+    private static final String EDITOR = TestUsers.basic("editora");
 
     @Autowired
     MockMvc mvc;
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-        registry.add("compromisos.security.users[0].username", () -> "editora");
-        registry.add("compromisos.security.users[0].password", () -> hash);
-        registry.add("compromisos.security.users[0].id", () -> "usr-editora");
-        registry.add("compromisos.security.users[0].roles", () -> "STL_EDITOR");
+        TestUsers.add(registry, 0, "editora", "STL_EDITOR", null);
     }
 
     @Test
@@ -159,19 +152,6 @@ class ProblemBodiesWebMvcTest {
                 .andExpect(jsonPath("$.errors.length()").value(0));
         problem(mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 503)), 503,
                 "projection-behind");
-    }
-
-    private static ResultActions problem(ResultActions answer, int status, String type) throws Exception {
-        return answer.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/" + type))
-                .andExpect(jsonPath("$.title").value(HttpStatus.valueOf(status).getReasonPhrase()))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.detail").isString());
-    }
-
-    private static String basic(String username) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A service in miniature: the shared plumbing, its own types, its own rules and failures. */

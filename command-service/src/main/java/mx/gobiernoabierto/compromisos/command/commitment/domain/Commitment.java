@@ -104,7 +104,12 @@ public class Commitment {
                 details.endDate()));
     }
 
-    /** A command sent with an expected version is refused unless the commitment is at exactly that version. */
+    /**
+     * A command sent with an expected version is refused unless the commitment is at exactly that version. This runs
+     * before every handler, so before any rule: a client that wrote against a version it read earlier must learn
+     * first that the commitment has changed ({@code 409} with the current version, to read again), not a rule
+     * violation that may be about state it has not seen yet, and that may no longer hold once it has.
+     */
     @CommandHandlerInterceptor
     public Object checkExpectedVersion(CommitmentCommand command, InterceptorChain chain) throws Exception {
         if (commitmentId == null) {

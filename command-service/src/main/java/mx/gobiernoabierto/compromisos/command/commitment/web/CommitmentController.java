@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,8 +23,6 @@ import mx.gobiernoabierto.compromisos.events.Approval;
 @RestController
 @RequestMapping("/api/v1/commitments")
 class CommitmentController {
-
-    private static final String IF_MATCH = "If-Match";
 
     private final CommandSender commands;
     private final StlAccess stlAccess;
@@ -45,141 +42,147 @@ class CommitmentController {
     }
 
     @PutMapping("/{id}/details")
-    ResponseEntity<CommitmentResponse> revise(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                              @Valid @RequestBody ReviseDetailsRequest request) {
-        return ok(id, commands.send(new ReviseCommitmentDetails(checked(id), Versions.expected(ifMatch), request.details())));
+    ResponseEntity<CommitmentResponse> revise(@Valid @RequestBody ReviseDetailsRequest request,
+                                              TargetCommitment commitment) {
+        return ok(commitment, commands.send(new ReviseCommitmentDetails(commitment.id(),
+                commitment.expectedVersion(), request.details())));
     }
 
     @PostMapping("/{id}/milestones")
-    ResponseEntity<MilestoneResponse> planMilestone(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                    @Valid @RequestBody PlanMilestoneRequest request) {
+    ResponseEntity<MilestoneResponse> planMilestone(@Valid @RequestBody PlanMilestoneRequest request,
+                                                    TargetCommitment commitment) {
         String milestoneId = Ids.newId();
-        long version = commands.send(new PlanMilestone(checked(id), Versions.expected(ifMatch), milestoneId,
+        long version = commands.send(new PlanMilestone(commitment.id(),
+                commitment.expectedVersion(), milestoneId,
                 request.title(), request.description(), request.dueDate(), request.responsible(), request.weight()));
-        return Versions.created(location(id, "milestones", milestoneId), version, new MilestoneResponse(id, milestoneId, version));
+        return Versions.created(location(commitment.id(), "milestones", milestoneId), version,
+                new MilestoneResponse(commitment.id(), milestoneId, version));
     }
 
     @PostMapping("/{id}/indicators")
-    ResponseEntity<IndicatorResponse> defineIndicator(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                      @Valid @RequestBody DefineIndicatorRequest request) {
+    ResponseEntity<IndicatorResponse> defineIndicator(@Valid @RequestBody DefineIndicatorRequest request,
+                                                      TargetCommitment commitment) {
         String indicatorId = Ids.newId();
-        long version = commands.send(new DefineIndicator(checked(id), Versions.expected(ifMatch), indicatorId,
+        long version = commands.send(new DefineIndicator(commitment.id(),
+                commitment.expectedVersion(), indicatorId,
                 request.name(), request.kind(), request.unit(), request.baseline(), request.baselineDate(),
                 request.target(), request.targetDate(), request.direction(), request.frequency(),
                 request.meansOfVerification(), request.sdgIndicator()));
-        return Versions.created(location(id, "indicators", indicatorId), version, new IndicatorResponse(id, indicatorId, version));
+        return Versions.created(location(commitment.id(), "indicators", indicatorId), version,
+                new IndicatorResponse(commitment.id(), indicatorId, version));
     }
 
     @PostMapping("/{id}/adoption")
-    ResponseEntity<CommitmentResponse> adopt(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                             @Valid @RequestBody AdoptRequest request) {
+    ResponseEntity<CommitmentResponse> adopt(@Valid @RequestBody AdoptRequest request, TargetCommitment commitment) {
         var approvals = request.approvals().stream().map(a -> new Approval(a.sector(), a.name())).toList();
-        return ok(id, commands.send(new AdoptCommitment(checked(id), Versions.expected(ifMatch), request.sessionDate(), approvals)));
+        return ok(commitment, commands.send(new AdoptCommitment(commitment.id(),
+                commitment.expectedVersion(), request.sessionDate(), approvals)));
     }
 
     @PostMapping("/{id}/implementation")
-    ResponseEntity<CommitmentResponse> startImplementation(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                           @Valid @RequestBody StartImplementationRequest request) {
-        return ok(id, commands.send(new StartImplementation(checked(id), Versions.expected(ifMatch), request.startedOn())));
+    ResponseEntity<CommitmentResponse> startImplementation(@Valid @RequestBody StartImplementationRequest request,
+                                                           TargetCommitment commitment) {
+        return ok(commitment, commands.send(new StartImplementation(commitment.id(),
+                commitment.expectedVersion(), request.startedOn())));
     }
 
     @PostMapping("/{id}/milestones/{milestoneId}/progress")
-    ResponseEntity<CommitmentResponse> logProgress(@PathVariable String id, @PathVariable String milestoneId,
-                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                   @Valid @RequestBody LogProgressRequest request) {
-        Ids.require("milestoneId", milestoneId);
-        return ok(id, commands.send(new LogMilestoneProgress(checked(id), Versions.expected(ifMatch), milestoneId,
+    ResponseEntity<CommitmentResponse> logProgress(@PathVariable String milestoneId,
+                                                   @Valid @RequestBody LogProgressRequest request,
+                                                   TargetCommitment commitment) {
+        return ok(commitment, commands.send(new LogMilestoneProgress(commitment.id(),
+                commitment.expectedVersion(), milestoneId,
                 request.percent(), request.note(), request.evidenceUrls(), request.reportedOn())));
     }
 
     @PostMapping("/{id}/milestones/{milestoneId}/completion")
-    ResponseEntity<CommitmentResponse> completeMilestone(@PathVariable String id, @PathVariable String milestoneId,
-                                                         @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                         @Valid @RequestBody CompleteMilestoneRequest request) {
-        Ids.require("milestoneId", milestoneId);
-        return ok(id, commands.send(new CompleteMilestone(checked(id), Versions.expected(ifMatch), milestoneId,
+    ResponseEntity<CommitmentResponse> completeMilestone(@PathVariable String milestoneId,
+                                                         @Valid @RequestBody CompleteMilestoneRequest request,
+                                                         TargetCommitment commitment) {
+        return ok(commitment, commands.send(new CompleteMilestone(commitment.id(),
+                commitment.expectedVersion(), milestoneId,
                 request.completedOn(), request.evidenceUrls(), request.note())));
     }
 
     @PostMapping("/{id}/milestones/{milestoneId}/reschedule")
-    ResponseEntity<CommitmentResponse> reschedule(@PathVariable String id, @PathVariable String milestoneId,
-                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                  @Valid @RequestBody RescheduleRequest request) {
-        Ids.require("milestoneId", milestoneId);
-        return ok(id, commands.send(new RescheduleMilestone(checked(id), Versions.expected(ifMatch), milestoneId,
+    ResponseEntity<CommitmentResponse> reschedule(@PathVariable String milestoneId,
+                                                  @Valid @RequestBody RescheduleRequest request,
+                                                  TargetCommitment commitment) {
+        return ok(commitment, commands.send(new RescheduleMilestone(commitment.id(),
+                commitment.expectedVersion(), milestoneId,
                 request.newDueDate(), request.reason())));
     }
 
     @PostMapping("/{id}/indicators/{indicatorId}/measurements")
-    ResponseEntity<MeasurementResponse> recordMeasurement(@PathVariable String id, @PathVariable String indicatorId,
-                                                          @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                          @Valid @RequestBody RecordMeasurementRequest request) {
-        Ids.require("indicatorId", indicatorId);
+    ResponseEntity<MeasurementResponse> recordMeasurement(@PathVariable String indicatorId,
+                                                          @Valid @RequestBody RecordMeasurementRequest request,
+                                                          TargetCommitment commitment) {
         String measurementId = Ids.newId();
-        long version = commands.send(new RecordMeasurement(checked(id), Versions.expected(ifMatch), indicatorId,
+        long version = commands.send(new RecordMeasurement(commitment.id(),
+                commitment.expectedVersion(), indicatorId,
                 measurementId, request.value(), request.measuredOn(), request.source(), request.note()));
-        return Versions.created(location(id, "indicators/" + indicatorId + "/measurements", measurementId), version,
-                new MeasurementResponse(id, indicatorId, measurementId, version));
+        return Versions.created(location(commitment.id(), "indicators/" + indicatorId + "/measurements",
+                measurementId), version,
+                new MeasurementResponse(commitment.id(), indicatorId, measurementId, version));
     }
 
     @PostMapping("/{id}/indicators/{indicatorId}/measurements/{measurementId}/correction")
-    ResponseEntity<CommitmentResponse> correctMeasurement(@PathVariable String id, @PathVariable String indicatorId,
+    ResponseEntity<CommitmentResponse> correctMeasurement(@PathVariable String indicatorId,
                                                           @PathVariable String measurementId,
-                                                          @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                          @Valid @RequestBody CorrectMeasurementRequest request) {
-        Ids.require("indicatorId", indicatorId);
-        Ids.require("measurementId", measurementId);
-        return ok(id, commands.send(new CorrectMeasurement(checked(id), Versions.expected(ifMatch), indicatorId,
+                                                          @Valid @RequestBody CorrectMeasurementRequest request,
+                                                          TargetCommitment commitment) {
+        return ok(commitment, commands.send(new CorrectMeasurement(commitment.id(),
+                commitment.expectedVersion(), indicatorId,
                 measurementId, request.value(), request.reason())));
     }
 
     @PostMapping("/{id}/monitoring-reports")
-    ResponseEntity<ReportResponse> submitReport(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                @Valid @RequestBody MonitoringReportRequest request) {
+    ResponseEntity<ReportResponse> submitReport(@Valid @RequestBody MonitoringReportRequest request,
+                                                TargetCommitment commitment) {
         String reportId = Ids.newId();
-        long version = commands.send(new SubmitMonitoringReport(checked(id), Versions.expected(ifMatch), reportId,
+        long version = commands.send(new SubmitMonitoringReport(commitment.id(),
+                commitment.expectedVersion(), reportId,
                 request.periodEnd(), request.assessment(), request.narrative()));
-        return Versions.created(location(id, "monitoring-reports", reportId), version, new ReportResponse(id, reportId, version));
+        return Versions.created(location(commitment.id(), "monitoring-reports", reportId), version,
+                new ReportResponse(commitment.id(), reportId, version));
     }
 
     @PostMapping("/{id}/completion")
-    ResponseEntity<CommitmentResponse> complete(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                @Valid @RequestBody CompleteCommitmentRequest request) {
-        return ok(id, commands.send(new CompleteCommitment(checked(id), Versions.expected(ifMatch), request.completedOn())));
+    ResponseEntity<CommitmentResponse> complete(@Valid @RequestBody CompleteCommitmentRequest request,
+                                                TargetCommitment commitment) {
+        return ok(commitment, commands.send(new CompleteCommitment(commitment.id(),
+                commitment.expectedVersion(), request.completedOn())));
     }
 
     @PostMapping("/{id}/evaluation")
-    ResponseEntity<CommitmentResponse> evaluate(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                @Valid @RequestBody EvaluationRequest request) {
-        return ok(id, commands.send(new EvaluateCommitment(checked(id), Versions.expected(ifMatch), request.evaluatedOn(),
+    ResponseEntity<CommitmentResponse> evaluate(@Valid @RequestBody EvaluationRequest request,
+                                                TargetCommitment commitment) {
+        return ok(commitment, commands.send(new EvaluateCommitment(commitment.id(),
+                commitment.expectedVersion(), request.evaluatedOn(),
                 request.completionLevel(), request.didItOpenGovernment(), request.findings(), request.evaluator())));
     }
 
     @PostMapping("/{id}/suspension")
-    ResponseEntity<CommitmentResponse> suspend(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                               @Valid @RequestBody ReasonRequest request) {
-        return ok(id, commands.send(new SuspendCommitment(checked(id), Versions.expected(ifMatch), request.reason())));
+    ResponseEntity<CommitmentResponse> suspend(@Valid @RequestBody ReasonRequest request, TargetCommitment commitment) {
+        return ok(commitment, commands.send(new SuspendCommitment(commitment.id(),
+                commitment.expectedVersion(), request.reason())));
     }
 
     @PostMapping("/{id}/resumption")
-    ResponseEntity<CommitmentResponse> resume(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                              @Valid @RequestBody(required = false) EmptyRequest request) {
-        return ok(id, commands.send(new ResumeCommitment(checked(id), Versions.expected(ifMatch))));
+    ResponseEntity<CommitmentResponse> resume(@Valid @RequestBody(required = false) EmptyRequest request,
+                                              TargetCommitment commitment) {
+        return ok(commitment, commands.send(new ResumeCommitment(commitment.id(),
+                commitment.expectedVersion())));
     }
 
     @PostMapping("/{id}/cancellation")
-    ResponseEntity<CommitmentResponse> cancel(@PathVariable String id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                              @Valid @RequestBody ReasonRequest request) {
-        return ok(id, commands.send(new CancelCommitment(checked(id), Versions.expected(ifMatch), request.reason())));
+    ResponseEntity<CommitmentResponse> cancel(@Valid @RequestBody ReasonRequest request, TargetCommitment commitment) {
+        return ok(commitment, commands.send(new CancelCommitment(commitment.id(),
+                commitment.expectedVersion(), request.reason())));
     }
 
-    private static String checked(String commitmentId) {
-        Ids.require("commitmentId", commitmentId);
-        return commitmentId;
-    }
-
-    private static ResponseEntity<CommitmentResponse> ok(String commitmentId, long version) {
-        return Versions.ok(version, new CommitmentResponse(commitmentId, version));
+    private static ResponseEntity<CommitmentResponse> ok(TargetCommitment commitment, long version) {
+        return Versions.ok(version, new CommitmentResponse(commitment.id(), version));
     }
 
     private static URI location(String commitmentId, String collection, String id) {

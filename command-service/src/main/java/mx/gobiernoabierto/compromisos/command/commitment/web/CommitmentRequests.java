@@ -25,6 +25,7 @@ import mx.gobiernoabierto.compromisos.events.IndicatorKind;
 import mx.gobiernoabierto.compromisos.events.OgpValue;
 import mx.gobiernoabierto.compromisos.events.OpenGovernmentEffect;
 import mx.gobiernoabierto.compromisos.events.Sector;
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 
 /**
  * Request bodies of the commitment endpoints. Limits: titles and names 300 characters, long texts 10,000,
@@ -44,7 +45,7 @@ final class CommitmentRequests {
     }
 
     record DraftCommitmentRequest(
-            @NotBlank @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            @NotBlank @Pattern(regexp = Identifiers.ID_PATTERN,
                     message = "must be a plan id (UUID)") String planId,
             @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
                     message = "letters, digits, '.', '_' and '-' only, such as JAL-2024-03") String code,

@@ -2,8 +2,6 @@ package mx.gobiernoabierto.compromisos.command.plan.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.regex.Pattern;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -11,14 +9,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import mx.gobiernoabierto.compromisos.command.domain.InvalidInputException;
 import mx.gobiernoabierto.compromisos.command.domain.Rules;
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 import mx.gobiernoabierto.compromisos.events.PlanRegistered;
 
 /** A Local Action Plan (PAL) of one STL; commitments are drafted in it. */
 @Aggregate(cache = "aggregateCache")
 public class Plan {
-
-    /** An STL is identified by a slug: lower-case letters and digits in groups joined by single dashes. */
-    private static final Pattern STL_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     @AggregateIdentifier
     private String planId;
@@ -29,7 +25,7 @@ public class Plan {
 
     @CommandHandler
     public Plan(RegisterPlan command, PlanRegistry registry) {
-        if (!STL_SLUG.matcher(command.stlId()).matches()) {
+        if (!Identifiers.isStlSlug(command.stlId())) {
             throw new InvalidInputException("stlId", "stlId must be a slug such as stl-jalisco, not " + command.stlId());
         }
         Rules.notBefore("periodEnd", command.periodEnd(), "periodStart", command.periodStart());

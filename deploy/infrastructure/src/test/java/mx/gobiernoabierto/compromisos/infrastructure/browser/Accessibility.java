@@ -57,6 +57,24 @@ public final class Accessibility {
                 .toList();
     }
 
+    /**
+     * The serious and critical violations on a desktop (1280 px) and on a phone (320 px), where nothing may need
+     * sideways scrolling either (WCAG 1.4.10, reflow), each said with its width; the page is left at 1280 × 900.
+     */
+    public static List<String> onDesktopAndPhone(BrowserPage page) {
+        List<String> found = new ArrayList<>();
+        page.viewport(1280, 900, false);
+        seriousOrCritical(page).forEach(v -> found.add("1280 px: " + v));
+        page.viewport(320, 640, true);
+        seriousOrCritical(page).forEach(v -> found.add("320 px: " + v));
+        int overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth").asInt();
+        if (overflow > 0) {
+            found.add("320 px: the page is " + overflow + " px wider than the screen");
+        }
+        page.viewport(1280, 900, false);
+        return found;
+    }
+
     private static String axeScript() {
         if (script == null) {
             try (InputStream in = Accessibility.class.getClassLoader().getResourceAsStream(AXE)) {

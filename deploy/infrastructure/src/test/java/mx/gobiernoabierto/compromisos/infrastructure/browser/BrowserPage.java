@@ -99,12 +99,61 @@ public final class BrowserPage {
     public BrowserPage navigateBy(String script) {
         int before = loads.get();
         evaluate(script);
+        return awaitLoad(before, script);
+    }
+
+    private BrowserPage awaitLoad(int before, String after) {
         Instant deadline = Instant.now().plus(LOAD_TIMEOUT);
         while (loads.get() == before) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("no page loaded within " + LOAD_TIMEOUT + " after " + script);
+                throw new IllegalStateException("no page loaded within " + LOAD_TIMEOUT + " after " + after);
             }
             sleep(20);
+        }
+        return this;
+    }
+
+    /**
+     * Presses a key as a person at the keyboard does (key down, then up, through the browser's input pipeline, so
+     * focus moves and buttons act): {@code "Tab"}, {@code "Shift+Tab"}, {@code "Enter"}, {@code " "} (space).
+     */
+    public BrowserPage press(String key) {
+        boolean shift = key.startsWith("Shift+");
+        String name = shift ? key.substring("Shift+".length()) : key;
+        Map<String, Object> down = new java.util.LinkedHashMap<>(switch (name) {
+            case "Tab" -> Map.of("key", "Tab", "code", "Tab", "windowsVirtualKeyCode", 9);
+            case "Enter" -> Map.of("key", "Enter", "code", "Enter", "windowsVirtualKeyCode", 13, "text", "\r");
+            case " " -> Map.of("key", " ", "code", "Space", "windowsVirtualKeyCode", 32, "text", " ");
+            default -> throw new IllegalArgumentException("no key " + key);
+        });
+        down.put("modifiers", shift ? 8 : 0);
+        down.put("type", down.containsKey("text") ? "keyDown" : "rawKeyDown");
+        send("Input.dispatchKeyEvent", down);
+        Map<String, Object> up = new java.util.LinkedHashMap<>(down);
+        up.remove("text");
+        up.put("type", "keyUp");
+        send("Input.dispatchKeyEvent", up);
+        return this;
+    }
+
+    /** Presses a key that makes the page navigate (Enter or space on a submit button) and waits for the new page. */
+    public BrowserPage navigateByPressing(String key) {
+        int before = loads.get();
+        press(key);
+        return awaitLoad(before, "pressing " + key);
+    }
+
+    /** Types text into the focused control, as a keyboard (or an input method) would. */
+    public BrowserPage type(String text) {
+        send("Input.insertText", Map.of("text", text));
+        return this;
+    }
+
+    /** Sets a cookie in the browser, e.g. a session a test signed in to with its own HTTP client. */
+    public BrowserPage setCookie(String url, String name, String value, String path) {
+        JsonNode result = send("Network.setCookie", Map.of("url", url, "name", name, "value", value, "path", path));
+        if (!result.path("success").asBoolean(true)) {
+            throw new IllegalStateException("the browser refused the cookie " + name + " for " + url);
         }
         return this;
     }

@@ -1,26 +1,26 @@
 package mx.gobiernoabierto.compromisos.query.commitment.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import mx.gobiernoabierto.compromisos.events.CommitmentStatus;
 import mx.gobiernoabierto.compromisos.events.OgpValue;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewSelection;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
-import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
-import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
 import mx.gobiernoabierto.compromisos.query.web.QueryParams;
 
-/** The analysts' filters over the live commitment views: plan, STL, status, SDG goal and OGP value. */
+/**
+ * The analysts' filters over the live commitment views: plan, STL, status, SDG goal and OGP value, checked as query
+ * parameters; the SQL is {@link ViewSelection}'s, beside the other view SQL.
+ */
 @Component
 public class CommitmentSearch {
 
-    private final JdbcClient jdbc;
+    private final ViewSelection selection;
 
-    CommitmentSearch(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CommitmentSearch(ViewSelection selection) {
+        this.selection = selection;
     }
 
     /** The filters of the list and the export; every one optional. */
@@ -31,57 +31,21 @@ public class CommitmentSearch {
                     QueryParams.status(status), QueryParams.range("sdgGoal", sdgGoal, 1, 17),
                     QueryParams.ogpValue(ogpValue));
         }
+
+        ViewSelection.Conditions conditions() {
+            return new ViewSelection.Conditions(planId, stlId, status, sdgGoal, ogpValue);
+        }
     }
 
     public record Page(List<CommitmentState> items, long totalItems) {
     }
 
     public Page find(Filter filter, int page, int size) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        long total = jdbc.sql("SELECT count(*) FROM " + ViewTables.LIVE.commitments() + where)
-                .params(params).query(Long.class).single();
-        params.add(size);
-        params.add((long) page * size);
-        List<CommitmentState> items = jdbc.sql("SELECT state FROM " + ViewTables.LIVE.commitments() + where
-                        + " ORDER BY plan_id, code LIMIT ? OFFSET ?")
-                .params(params).query(String.class).list().stream()
-                .map(ViewStore::readState)
-                .toList();
-        return new Page(items, total);
+        long total = selection.count(filter.conditions());
+        return new Page(selection.page(filter.conditions(), page, size), total);
     }
 
     public List<CommitmentState> all(Filter filter) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        return jdbc.sql("SELECT state FROM " + ViewTables.LIVE.commitments() + where + " ORDER BY plan_id, code")
-                .params(params).query(String.class).list().stream()
-                .map(ViewStore::readState)
-                .toList();
-    }
-
-    private static String where(Filter filter, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
-        if (filter.planId() != null) {
-            conditions.add("plan_id = ?");
-            params.add(filter.planId());
-        }
-        if (filter.stlId() != null) {
-            conditions.add("stl_id = ?");
-            params.add(filter.stlId());
-        }
-        if (filter.status() != null) {
-            conditions.add("status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.sdgGoal() != null) {
-            conditions.add("? = ANY(sdg_goals)");
-            params.add(filter.sdgGoal());
-        }
-        if (filter.ogpValue() != null) {
-            conditions.add("? = ANY(ogp_values)");
-            params.add(filter.ogpValue().name());
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return selection.all(filter.conditions());
     }
 }

@@ -1,5 +1,6 @@
 package mx.gobiernoabierto.compromisos.query.commitment.web;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,11 +23,15 @@ import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 /** The JSON shapes of the query API, made from a commitment's state and its figures on a date. */
 public final class CommitmentViews {
 
-    /** The summary fields, in the order of the contract (also the CSV header). */
-    public static final List<String> SUMMARY_FIELDS = List.of("commitmentId", "planId", "stlId", "code", "title",
-            "status", "implementationProgress", "milestonesTotal", "milestonesCompleted", "milestonesOverdue",
-            "indicatorsTotal", "indicatorMeanProgress", "scheduleStatus", "sdgTargets", "ogpValues", "startDate",
-            "endDate", "lastEventAt", "version");
+    /**
+     * The summary's fields in the order of the contract: {@link Summary}'s components, the one list of them that the
+     * CSV's header and rows and the open-data page are written from. (The JSON order must be spelled out for Jackson,
+     * which would otherwise sort the names; a test keeps it equal to this list.)
+     */
+    public static final List<RecordComponent> SUMMARY_COMPONENTS = List.of(Summary.class.getRecordComponents());
+
+    /** The names of {@link #SUMMARY_COMPONENTS}. */
+    public static final List<String> SUMMARY_FIELDS = SUMMARY_COMPONENTS.stream().map(RecordComponent::getName).toList();
 
     private CommitmentViews() {
     }

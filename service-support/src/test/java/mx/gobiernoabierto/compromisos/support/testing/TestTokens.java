@@ -1,4 +1,4 @@
-package mx.gobiernoabierto.compromisos.query.it;
+package mx.gobiernoabierto.compromisos.support.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,17 +21,18 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * An identity provider for tests: an RSA key pair made when the tests start, its public key as a PEM file for
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}, and RS256-signed tokens.
+ * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}, and RS256-signed tokens. Both services'
+ * integration tests use it (from this module's test-jar).
  */
-final class TestTokens {
+public final class TestTokens {
 
-    static final String ISSUER = "https://login.example.test/realms/compromisos";
-    static final String AUDIENCE = "compromisos-api";
+    public static final String ISSUER = "https://login.example.test/realms/compromisos";
+    public static final String AUDIENCE = "compromisos-api";
 
     private final KeyPair keys;
     private final Path publicKeyFile;
 
-    TestTokens() {
+    public TestTokens() {
         keys = rsaKeyPair();
         try {
             publicKeyFile = Files.createTempFile("compromisos-jwt-", ".pem");
@@ -44,12 +45,12 @@ final class TestTokens {
         }
     }
 
-    String publicKeyLocation() {
+    public String publicKeyLocation() {
         return "file:" + publicKeyFile.toAbsolutePath();
     }
 
     /** Claims valid now for ten minutes, from the accepted issuer, for the accepted audience; then the overrides. */
-    JWTClaimsSet.Builder claims(String subject) {
+    public JWTClaimsSet.Builder claims(String subject) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -60,16 +61,16 @@ final class TestTokens {
                 .expirationTime(java.util.Date.from(now.plusSeconds(600)));
     }
 
-    String sign(JWTClaimsSet claims) {
+    public String sign(JWTClaimsSet claims) {
         return sign(claims, (RSAPrivateKey) keys.getPrivate());
     }
 
     /** Signed with a key the service does not know. */
-    String signWithAnotherKey(JWTClaimsSet claims) {
+    public String signWithAnotherKey(JWTClaimsSet claims) {
         return sign(claims, (RSAPrivateKey) rsaKeyPair().getPrivate());
     }
 
-    static JWTClaimsSet with(JWTClaimsSet.Builder builder, Map<String, Object> claims) {
+    public static JWTClaimsSet with(JWTClaimsSet.Builder builder, Map<String, Object> claims) {
         claims.forEach(builder::claim);
         return builder.build();
     }

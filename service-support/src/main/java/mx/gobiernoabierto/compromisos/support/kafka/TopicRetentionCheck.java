@@ -13,28 +13,52 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Whether a topic keeps its records for ever: the event topic must, for a reader starting afresh to see every event.
- * Each service checks it on start with its own words for what a deletion would cost it.
+ * Checks on start that the event topic keeps its records for ever, and warns loudly when it does not: a reader that
+ * starts afresh, or is stopped for longer than the retention, would never see what Kafka deleted meanwhile. It warns
+ * rather than refusing to start: a topic created by an older version is not broken yet, and stopping a service would
+ * turn a configuration to fix into an outage. A service gets one by declaring its {@link EventTopic}, with its own
+ * words for what a deletion would cost it.
  */
-public final class TopicRetention {
+public class TopicRetentionCheck {
 
     /** The settings the event topic is created with: nothing is ever deleted. */
     public static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicRetentionCheck.class);
 
-    private TopicRetention() {
+    private final KafkaAdmin admin;
+    private final String topic;
+    private final String consequence;
+
+    /**
+     * @param topic       the event topic the service reads or writes
+     * @param consequence one sentence: what a deletion would cost this service
+     */
+    public TopicRetentionCheck(KafkaAdmin admin, String topic, String consequence) {
+        this.admin = admin;
+        this.topic = topic;
+        this.consequence = consequence;
+    }
+
+    /** Off the start-up path: an unreachable broker must not delay readiness by the check's timeout. */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        Thread.ofVirtual().name("topic-retention-check").start(() -> check(topic));
     }
 
     /**
-     * Reads the topic's configuration and logs, on the service's logger, a WARN naming every setting by which it
-     * would delete records, what that would cost ({@code consequence}) and the command that fixes it.
+     * Reads the topic's configuration and logs a WARN naming every setting by which it would delete records, what
+     * that would cost this service and the command that fixes it.
      *
      * @return those settings, empty if the topic keeps everything (or could not be read, which is logged too)
      */
-    public static List<String> check(KafkaAdmin admin, String topic, Logger log, String consequence) {
+    public List<String> check(String topic) {
         Map<String, String> config;
         try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
@@ -47,7 +71,7 @@ public final class TopicRetention {
                 }
             }
         } catch (Exception e) {
-            log.warn("Could not read the configuration of the event topic {} to check that it keeps every event: {}",
+            LOG.warn("Could not read the configuration of the event topic {} to check that it keeps every event: {}",
                     topic, e.toString());
             return List.of();
         }
@@ -55,7 +79,7 @@ public final class TopicRetention {
         if (!shortfalls.isEmpty()) {
             String fix = "retention.ms=-1,retention.bytes=-1"
                     + (config.getOrDefault("cleanup.policy", "delete").contains("compact") ? ",cleanup.policy=delete" : "");
-            log.warn("The event topic {} does not keep its events for ever ({}): Kafka will delete them. {} Fix it with: "
+            LOG.warn("The event topic {} does not keep its events for ever ({}): Kafka will delete them. {} Fix it with: "
                     + "kafka-configs.sh --alter --entity-type topics --entity-name {} --add-config {}",
                     topic, String.join(", ", shortfalls), consequence, topic, fix);
         }
