@@ -1,8 +1,6 @@
 package mx.gobiernoabierto.compromisos.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +21,8 @@ import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
  */
 final class ServiceJvms implements AutoCloseable {
 
-    private final int commandPort = freePort();
-    private final int queryPort = freePort();
+    private final int commandPort = Services.freePort();
+    private final int queryPort = Services.freePort();
     private final Process command;
     private final Process query;
 
@@ -35,10 +33,10 @@ final class ServiceJvms implements AutoCloseable {
     ServiceJvms(PostgresEndpoint commandDatabase, PostgresEndpoint queryDatabase, KafkaEndpoint kafka,
                 List<String> jvmOptions, List<String> extra, Path logs) throws IOException {
         Files.createDirectories(logs);
-        List<String> querySettings = settings(queryDatabase, kafka, queryPort, extra);
+        List<String> querySettings = Services.arguments(queryDatabase, kafka, queryPort, extra);
         querySettings.add("--compromisos.query.command-service-url=http://localhost:" + commandPort);
         query = start("query", jvmOptions, querySettings, logs.resolve("query-service.log"));
-        command = start("command", jvmOptions, settings(commandDatabase, kafka, commandPort, extra),
+        command = start("command", jvmOptions, Services.arguments(commandDatabase, kafka, commandPort, extra),
                 logs.resolve("command-service.log"));
         try {
             awaitReady(logs);
@@ -72,17 +70,6 @@ final class ServiceJvms implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmHWM in /proc/" + pid + "/status");
-    }
-
-    private static List<String> settings(PostgresEndpoint database, KafkaEndpoint kafka, int port, List<String> extra) {
-        List<String> settings = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + (database.password() == null ? "" : database.password()),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
-        settings.addAll(extra);
-        return settings;
     }
 
     private static Process start(String service, List<String> jvmOptions, List<String> settings, Path log)
@@ -142,14 +129,6 @@ final class ServiceJvms implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 
