@@ -162,7 +162,7 @@ final class Benchmark {
     List<Figure> run() throws Exception {
         notes.put("loadAverageAtStart", loadAverage());
         notes.put("scale", Double.toString(settings.scale()));
-        notes.put("serviceJvms", "one JVM per service, options " + settings.serviceJvmOptions()
+        notes.put("serviceJvms", "one JVM per service, options " + String.join(" ", settings.serviceJvmOptions())
                 + "; the peer (axon-defaults) measured first, then the product, each after the same warm-up");
         Path data = Files.createTempDirectory("compromisos-benchmark-pg");
         try (EmbeddedPostgres postgres = durablePostgres(data)) {
