@@ -77,7 +77,7 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -85,7 +85,7 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    private static List<String> arguments(PostgresEndpoint database, KafkaEndpoint kafka, int port, List<String> extra) {
+    static List<String> arguments(PostgresEndpoint database, KafkaEndpoint kafka, int port, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database.jdbcUrl(),
