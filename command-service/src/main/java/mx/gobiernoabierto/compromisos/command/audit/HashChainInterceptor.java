@@ -26,7 +26,7 @@ import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
  *
  * <p>Axon runs event dispatch interceptors when the unit of work prepares to commit, on all the events the
  * command produced, in order; {@code prevHash} of the first event of an aggregate in that list is read from
- * the store. Two commands racing on one aggregate both compute sequence n, and the store's unique key on
+ * the store, unless {@link ChainHeads} remembers it from the last command. Two commands racing on one aggregate both compute sequence n, and the store's unique key on
  * (aggregate, sequence) lets only one of them commit, so a committed chain never forks.
  */
 public class HashChainInterceptor implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -37,10 +37,12 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
     private static final String ANONYMOUS = "anonymous";
 
     private final EventStore eventStore;
+    private final ChainHeads chainHeads;
     private final MeterRegistry meters;
 
-    public HashChainInterceptor(EventStore eventStore, MeterRegistry meters) {
+    public HashChainInterceptor(EventStore eventStore, ChainHeads chainHeads, MeterRegistry meters) {
         this.eventStore = eventStore;
+        this.chainHeads = chainHeads;
         this.meters = meters;
     }
 
@@ -56,20 +58,24 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
             String aggregateId = domainMessage.getAggregateIdentifier();
             long sequence = domainMessage.getSequenceNumber();
             String eventActor = message.getMetaData().getOrDefault(ACTOR, actor).toString();
-            String prevHash = heads.containsKey(aggregateId) ? heads.get(aggregateId) : storedHash(aggregateId, sequence - 1);
+            String prevHash = heads.containsKey(aggregateId) ? heads.get(aggregateId) : previousHash(aggregateId, sequence);
             String type = EventTypes.typeOf(event.getClass());
             String hash = HashChain.hash(prevHash, aggregateId, sequence, type,
                     HashChain.formatInstant(message.getTimestamp()), eventActor, EventJson.toTree(event));
             heads.put(aggregateId, hash);
-            countOnCommit(type);
+            onCommit(type, aggregateId, sequence, hash);
             return domainMessage.andMetaData(MetaData.from(Map.of(ACTOR, eventActor, PREV_HASH, prevHash, HASH, hash)));
         };
     }
 
-    private String storedHash(String aggregateId, long sequence) {
-        if (sequence < 0) {
+    private String previousHash(String aggregateId, long sequence) {
+        if (sequence == 0) {
             return HashChain.GENESIS;
         }
+        return chainHeads.hashOf(aggregateId, sequence - 1).orElseGet(() -> storedHash(aggregateId, sequence - 1));
+    }
+
+    private String storedHash(String aggregateId, long sequence) {
         DomainEventStream stream = eventStore.readEvents(aggregateId, sequence);
         if (!stream.hasNext()) {
             throw new IllegalStateException("event " + sequence + " of " + aggregateId + " is missing from the store");
@@ -89,9 +95,12 @@ public class HashChainInterceptor implements MessageDispatchInterceptor<EventMes
         return actor == null ? ANONYMOUS : actor.toString();
     }
 
-    private void countOnCommit(String type) {
+    private void onCommit(String type, String aggregateId, long sequence, String hash) {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> meters.counter("compromisos.events.appended", "type", type).increment());
+            CurrentUnitOfWork.get().afterCommit(uow -> {
+                meters.counter("compromisos.events.appended", "type", type).increment();
+                chainHeads.committed(aggregateId, sequence, hash);
+            });
         }
     }
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -25,7 +24,9 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -99,6 +100,18 @@ class AxonConfig {
                 .transactionManager(transactionManager)
                 .schema(EventSchema.builder().build())
                 .build();
+    }
+
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, except that its tracking processors are woken
+     * only once the outermost transaction committed (see {@link CommitAwareEventStore}).
+     */
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new CommitAwareEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
     @Bean
@@ -178,12 +191,15 @@ class AxonConfig {
 
     /**
      * The cache both aggregates name ({@code @Aggregate(cache = "aggregateCache")}): a command finds its aggregate in
-     * memory instead of reading a snapshot and the events after it. Weak references, so memory pressure empties it;
-     * see {@link TransactionBoundCache} for why it only ever holds committed state. Off, Axon reads every time.
+     * memory instead of reading a snapshot and the events after it. It keeps the {@code aggregate-cache-size} most
+     * recently used aggregates (see {@link LruCache}); see {@link TransactionBoundCache} for why it only ever holds
+     * committed state. Off, Axon reads every time.
      */
     @Bean
     Cache aggregateCache(CompromisosProperties properties) {
-        return properties.aggregateCache() ? new TransactionBoundCache(new WeakReferenceCache()) : NoCache.INSTANCE;
+        return properties.aggregateCache()
+                ? new TransactionBoundCache(new LruCache(properties.aggregateCacheSize()))
+                : NoCache.INSTANCE;
     }
 
     @Bean

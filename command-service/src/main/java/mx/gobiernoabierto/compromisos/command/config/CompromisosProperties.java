@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyRetention how long answers to requests with an {@code Idempotency-Key} are kept (at least 24 h)
  * @param aggregateCache    keep loaded aggregates in memory between commands (committed state only); one command
  *                          service instance per event store, as the deployment runs it
+ * @param aggregateCacheSize how many aggregates that cache keeps (the most recently used), and how many commitments'
+ *                          last chain hash and STL are remembered
  */
 @ConfigurationProperties("compromisos")
 public record CompromisosProperties(@DefaultValue("America/Mexico_City") ZoneId timeZone,
@@ -22,9 +24,14 @@ public record CompromisosProperties(@DefaultValue("America/Mexico_City") ZoneId 
                                     @DefaultValue("6") int topicPartitions,
                                     @DefaultValue("100") int snapshotThreshold,
                                     @DefaultValue("7d") java.time.Duration idempotencyRetention,
-                                    @DefaultValue("true") boolean aggregateCache) {
+                                    @DefaultValue("true") boolean aggregateCache,
+                                    @DefaultValue("5000") int aggregateCacheSize) {
 
     public CompromisosProperties {
+        if (aggregateCacheSize < 1) {
+            throw new IllegalArgumentException("compromisos.aggregate-cache-size must be at least 1, was "
+                    + aggregateCacheSize);
+        }
         if (idempotencyRetention.compareTo(java.time.Duration.ofHours(24)) < 0) {
             throw new IllegalArgumentException("compromisos.idempotency-retention must be at least 24h: the contract "
                     + "keeps idempotency keys at least that long");

@@ -12,6 +12,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 
+import mx.gobiernoabierto.compromisos.command.config.CompromisosProperties;
+import mx.gobiernoabierto.compromisos.command.config.LruMap;
+
 import mx.gobiernoabierto.compromisos.support.security.Caller;
 import mx.gobiernoabierto.compromisos.support.security.Callers;
 import mx.gobiernoabierto.compromisos.support.security.Role;
@@ -24,14 +27,19 @@ import mx.gobiernoabierto.compromisos.events.Identifiers;
  * <p>An id that is malformed or names nothing is let through for an editor, so that it gets the {@code 400} or
  * {@code 404} the command would give rather than a {@code 403} that says nothing; that reveals no more than the
  * public reads do.
+ *
+ * <p>Both tables only ever gain rows, so the STL of a commitment, once found, is remembered: a command on a
+ * commitment asks the database only the first time.
  */
 @Component
 public class StlAccess {
 
     private final JdbcClient jdbc;
+    private final LruMap<String, String> stlOfCommitment;
 
-    StlAccess(JdbcClient jdbc) {
+    StlAccess(JdbcClient jdbc, CompromisosProperties properties) {
         this.jdbc = jdbc;
+        this.stlOfCommitment = new LruMap<>(properties.aggregateCacheSize());
     }
 
     /** For {@code /api/v1/commitments/{id}/**}: an editor of the STL of commitment {@code id}. */
@@ -63,10 +71,16 @@ public class StlAccess {
         if (!Identifiers.isId(commitmentId)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
+        String known = stlOfCommitment.get(commitmentId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> stl = jdbc.sql("""
                         SELECT p.stl_id FROM commitment_code c JOIN plan_directory p ON p.plan_id = c.plan_id
                         WHERE c.commitment_id = ?""")
                 .param(commitmentId).query(String.class).optional();
+        stl.ifPresent(found -> stlOfCommitment.put(commitmentId, found));
+        return stl;
     }
 
     private Optional<String> stlOfPlan(String planId) {

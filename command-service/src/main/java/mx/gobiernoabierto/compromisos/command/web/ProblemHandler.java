@@ -33,6 +33,7 @@ import mx.gobiernoabierto.compromisos.command.domain.InvalidInputException;
 import mx.gobiernoabierto.compromisos.command.domain.InvalidStateException;
 import mx.gobiernoabierto.compromisos.command.domain.NotFoundException;
 import mx.gobiernoabierto.compromisos.command.domain.VersionConflictException;
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 
 import mx.gobiernoabierto.compromisos.support.problem.ProblemResponses;
 import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
@@ -44,7 +45,7 @@ import mx.gobiernoabierto.compromisos.support.problem.ProblemTypes;
 @RestControllerAdvice
 class ProblemHandler extends ProblemResponses {
 
-    private static final Pattern COMMITMENT_PATH = Pattern.compile("/api/v1/commitments/([0-9a-f-]{36})(/.*)?");
+    private static final Pattern COMMITMENT_PATH = Pattern.compile("/api/v1/commitments/(" + Identifiers.ID_PATTERN + ")(/.*)?");
 
     private final EventStore eventStore;
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import mx.gobiernoabierto.compromisos.command.audit.ChainHeads;
 import mx.gobiernoabierto.compromisos.command.commitment.domain.CommitmentCommands.LogMilestoneProgress;
 
 /**
@@ -33,6 +34,9 @@ class AggregateCacheIntegrationTest extends IntegrationTest {
     @Autowired
     @Qualifier("aggregateCache")
     Cache cache;
+
+    @Autowired
+    ChainHeads chainHeads;
 
     @Test
     void aTransactionRolledBackAfterAxonFinishedLeavesNoTraceInTheCache() {
@@ -64,6 +68,40 @@ class AggregateCacheIntegrationTest extends IntegrationTest {
         Api.Reply integrity = anonymousApi().get(scenario.path("/integrity"));
         assertThat(integrity.json().get("valid").asBoolean()).isTrue();
         assertThat(integrity.json().get("events").asLong()).isEqualTo(committed + 1);
+    }
+
+    @Test
+    void theLastChainHashIsRememberedOnlyOnceTheOutermostTransactionCommitted() {
+        Scenario scenario = new Scenario(api()).inImplementation();
+        String id = scenario.commitmentId;
+        Api.Reply done = scenario.ok(api().post(scenario.path("/milestones/" + scenario.milestoneId + "/progress"),
+                body("percent", 10, "reportedOn", Scenario.TODAY.toString())));
+        long head = done.json().get("version").asLong();
+        assertThat(chainHeads.hashOf(id, head)).as("a committed command's hash is remembered")
+                .contains(storedHash(id, head));
+
+        transactions.executeWithoutResult(tx -> {
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new LogMilestoneProgress(id, null,
+                    scenario.milestoneId, 20, null, List.of(), Scenario.TODAY))
+                    .andMetaData(Map.of("actor", "usr-jal-editor-01")));
+            assertThat(chainHeads.hashOf(id, head + 1)).as("not before the outer transaction commits").isEmpty();
+            tx.setRollbackOnly();
+        });
+        assertThat(chainHeads.hashOf(id, head + 1)).as("the rolled-back event's hash is never remembered").isEmpty();
+
+        transactions.executeWithoutResult(tx -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new LogMilestoneProgress(id, null, scenario.milestoneId, 30, null, List.of(), Scenario.TODAY))
+                .andMetaData(Map.of("actor", "usr-jal-editor-01"))));
+        assertThat(chainHeads.hashOf(id, head + 1)).as("an outer transaction's commit is remembered")
+                .contains(storedHash(id, head + 1));
+        assertThat(anonymousApi().get(scenario.path("/integrity")).json().get("valid").asBoolean()).isTrue();
+    }
+
+    private String storedHash(String id, long sequence) {
+        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry"
+                        + " WHERE aggregateidentifier = ? AND sequencenumber = ?")
+                .params(id, sequence).query(String.class).single();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(metadata).get("hash").asString();
     }
 
     @Test

@@ -59,20 +59,20 @@ public final class Services implements AutoCloseable {
         // command service's port is chosen before either starts
         int commandServicePort = commandPort == 0 ? freePort() : commandPort;
         List<String> queryArguments = arguments(queryDatabase, kafka, queryPort, extra);
-        Set<String> queryExcluded = new LinkedHashSet<>(autoConfigurations("org.axonframework."));
-        queryExcluded.addAll(autoConfigurations(AUTHORIZATION_SERVER));
-        queryArguments.add("--spring.autoconfigure.exclude=" + String.join(",", queryExcluded));
+        queryArguments.add(leftOut(true));
         queryArguments.add("--compromisos.query.command-service-url=http://localhost:" + commandServicePort);
         // no Spring shutdown hooks: the caller stops the services first, then Kafka and PostgreSQL, in one place
         ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryServiceApplication.class)
                 .registerShutdownHook(false)
                 .properties(QueryServiceApplication.CONFIG_NAME)
                 .run(queryArguments.toArray(String[]::new));
+        List<String> commandArguments = arguments(commandDatabase, kafka, commandServicePort, extra);
+        commandArguments.add(leftOut(false));
         try {
             ConfigurableApplicationContext command = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .registerShutdownHook(false)
                     .properties(CommandServiceApplication.CONFIG_NAME)
-                    .run(commandArguments(commandDatabase, kafka, commandServicePort, extra));
+                    .run(commandArguments.toArray(String[]::new));
             return new Services(command, query);
         } catch (RuntimeException e) {
             query.close();
@@ -80,23 +80,16 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    private static String[] commandArguments(PostgresEndpoint database, KafkaEndpoint kafka, int port,
-                                             List<String> extra) {
-        List<String> arguments = arguments(database, kafka, port, extra);
-        arguments.add("--spring.autoconfigure.exclude=" + String.join(",", autoConfigurations(AUTHORIZATION_SERVER)));
-        return arguments.toArray(String[]::new);
-    }
-
     /** A port nobody listens on now. */
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("No free port for the command service", e);
+            throw new UncheckedIOException("No free port", e);
         }
     }
 
-    private static List<String> arguments(PostgresEndpoint database, KafkaEndpoint kafka, int port, List<String> extra) {
+    static List<String> arguments(PostgresEndpoint database, KafkaEndpoint kafka, int port, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database.jdbcUrl(),
@@ -166,10 +159,21 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    private static final String AUTHORIZATION_SERVER = "org.springframework.boot.security.oauth2.server.authorization.";
+    /**
+     * The setting that leaves out the auto-configurations a service must not have on the local stack's class path:
+     * Spring Authorization Server's (the {@link DemoIdentityProvider}'s alone) and, for the query service, Axon's.
+     */
+    static String leftOut(boolean query) {
+        Set<String> classes = new LinkedHashSet<>(autoConfigurations(
+                "org.springframework.boot.security.oauth2.server.authorization."));
+        if (query) {
+            classes.addAll(autoConfigurations("org.axonframework."));
+        }
+        return "--spring.autoconfigure.exclude=" + String.join(",", classes);
+    }
 
     /** The auto-configuration classes whose names begin with {@code prefix}, as their jars list them for Spring Boot. */
-    static Set<String> autoConfigurations(String prefix) {
+    private static Set<String> autoConfigurations(String prefix) {
         Set<String> classes = new LinkedHashSet<>();
         try {
             for (URL url : Collections.list(Services.class.getClassLoader().getResources(

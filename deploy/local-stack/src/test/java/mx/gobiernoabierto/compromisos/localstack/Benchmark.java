@@ -77,7 +77,9 @@ import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
 /**
  * The product's figures beside the hardware's limit and beside Axon's out-of-the-box shape, all measured in one run
  * on one durable PostgreSQL server ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on) that
- * this class starts on a random port. It prints a table, each figure beside its target, and writes the same as JSON.
+ * this class starts on a random port. The services run in JVMs of their own ({@link ServiceJvms}), so that the
+ * product and its peer start equal and each service's resident memory can be read from its process. It prints a
+ * table, each figure beside its target, and writes the same as JSON.
  * Every count and duration scales with {@link Settings#scale()}, so that a smoke run takes seconds. It measures and
  * reports; it never judges a figure (tests that use it assert only that every figure was produced).
  */
@@ -89,15 +91,21 @@ final class Benchmark {
     private static final String STL = "stl-bench";
 
     /**
-     * @param scale       1 for the full benchmark; counts and durations are multiplied by it (with small floors)
-     * @param largeReplay replay 1,000,000 events instead of 100,000 × scale
-     * @param output      the JSON file to write
+     * @param scale             1 for the full benchmark; counts and durations are multiplied by it (with small floors)
+     * @param largeReplay       replay 1,000,000 events instead of 100,000 × scale
+     * @param output            the JSON file to write
+     * @param serviceJvmOptions the options of the services' JVMs
      */
-    record Settings(double scale, boolean largeReplay, Path output) {
+    record Settings(double scale, boolean largeReplay, Path output, List<String> serviceJvmOptions) {
 
+        /** The default: the production images' options (heap as a share of RAM), in a container of the target's 512 MiB. */
+        static final String PRODUCTION_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError";
+
+        /** {@code -Dbenchmark.jvm} gives the services' JVM options, space-separated. */
         static Settings fromSystemProperties(Path output) {
             return new Settings(Double.parseDouble(System.getProperty("benchmark.scale", "1")),
-                    Boolean.parseBoolean(System.getProperty("benchmark.replay.large", "false")), output);
+                    Boolean.parseBoolean(System.getProperty("benchmark.replay.large", "false")), output,
+                    List.of(System.getProperty("benchmark.jvm", PRODUCTION_JVM).trim().split("\\s+")));
         }
 
         long levelMillis() {
@@ -146,10 +154,16 @@ final class Benchmark {
         this.settings = settings;
     }
 
-    /** Runs everything, prints the table, writes the JSON and returns the figures. */
+    /**
+     * Runs everything, prints the table, writes the JSON and returns the figures. The peer and the product each run
+     * in fresh JVMs of their own (one per service, as deployed) after the same warm-up, the peer first; the
+     * product's JVMs then serve the remaining figures, and their peak resident memory is read at the end.
+     */
     List<Figure> run() throws Exception {
         notes.put("loadAverageAtStart", loadAverage());
         notes.put("scale", Double.toString(settings.scale()));
+        notes.put("serviceJvms", "one JVM per service, options " + String.join(" ", settings.serviceJvmOptions())
+                + "; the peer (axon-defaults) measured first, then the product, each after the same warm-up");
         Path data = Files.createTempDirectory("compromisos-benchmark-pg");
         try (EmbeddedPostgres postgres = durablePostgres(data)) {
             PostgresEndpoint server = new PostgresEndpoint(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
@@ -157,25 +171,26 @@ final class Benchmark {
             notes.put("postgres", durability(server));
             KafkaEndpoint kafka = TestInfrastructure.kafka();
 
+            Map<Integer, double[]> axon;
+            try (ServiceJvms peer = start(server, kafka, "peer", "axon-defaults")) {
+                Api api = new Api(peer);
+                axon = mixAtEveryLevel("axon-defaults", api, Fixture.create(api, settings.commitments()));
+            }
             Map<Integer, double[]> product;
-            try (Services services = start(server, kafka, "bench", null)) {
+            try (ServiceJvms services = start(server, kafka, "bench", null)) {
                 Api api = new Api(services);
                 Fixture fixture = Fixture.create(api, settings.commitments());
                 product = mixAtEveryLevel("product", api, fixture);
-                visibility(api, fixture, kafka, "bench.events", "bench-query");
-                String history = generated(api, kafka, "bench.events", "bench-query");
-                memory();
-            }
-            limitAtEveryLevel(server, product);
-            try (Services peer = start(server, kafka, "peer", "axon-defaults")) {
-                Api api = new Api(peer);
-                Fixture fixture = Fixture.create(api, settings.commitments());
-                Map<Integer, double[]> axon = mixAtEveryLevel("axon-defaults", api, fixture);
                 for (int clients : CLIENTS) {
                     add(new Figure("product / axon-defaults commands/s at " + clients + " clients",
                             product.get(clients)[0] / axon.get(clients)[0], "ratio", clients == 32 ? "≥ 5" : "—"));
                 }
+                visibility(api, fixture, kafka, "bench.events", "bench-query");
+                generated(api, kafka, "bench.events", "bench-query");
+                portal(api);
+                memory(services);
             }
+            limitAtEveryLevel(server, product);
         } finally {
             deleteQuietly(data);
         }
@@ -233,7 +248,8 @@ final class Benchmark {
         return server.withDatabase(name);
     }
 
-    private Services start(PostgresEndpoint server, KafkaEndpoint kafka, String name, String profile) throws SQLException {
+    private ServiceJvms start(PostgresEndpoint server, KafkaEndpoint kafka, String name, String profile)
+            throws SQLException, IOException {
         List<String> extra = new ArrayList<>(List.of(
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + tokens.publicKeyLocation(),
                 "--compromisos.topic=" + name + ".events", "--compromisos.query.topic=" + name + ".events",
@@ -243,7 +259,9 @@ final class Benchmark {
         if (profile != null) {
             extra.add("--spring.profiles.active=" + profile);
         }
-        return Services.start(database(server, name + "_command"), database(server, name + "_query"), kafka, 0, 0, extra);
+        Path logs = settings.output().toAbsolutePath().getParent().resolve(name);
+        return new ServiceJvms(database(server, name + "_command"), database(server, name + "_query"), kafka,
+                settings.serviceJvmOptions(), extra, logs);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -252,7 +270,7 @@ final class Benchmark {
     /** Commands/s and latency at every client count; returns {commands/s, p99} per count. */
     private Map<Integer, double[]> mixAtEveryLevel(String shape, Api api, Fixture fixture) throws Exception {
         Map<Integer, double[]> result = new LinkedHashMap<>();
-        mix(api, fixture, 4, Math.min(2_000, settings.levelMillis())); // warm-up, not reported
+        mix(api, fixture, 4, Math.min(5_000, settings.levelMillis())); // warm-up of fresh JVMs, not reported
         for (int clients : CLIENTS) {
             Run run = mix(api, fixture, clients, settings.levelMillis());
             double perSecond = run.commands() / run.seconds();
@@ -589,20 +607,30 @@ final class Benchmark {
     // ---------------------------------------------------------------------------------------------------------
     // memory
 
-    private void memory() throws IOException {
-        Map<String, String> status = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                status.put(line.substring(0, colon), line.substring(colon + 1).trim());
-            }
-        }
-        add(new Figure("peak resident memory of this JVM (both services, Kafka, the clients)",
-                kib(status.get("VmHWM")) / 1024.0, "MiB", "< 512 per service"));
+    /** Each service's peak resident memory, read from its own process at the end of the product's run. */
+    private void memory(ServiceJvms services) throws IOException {
+        add(new Figure("peak resident memory: command service", ServiceJvms.peakResidentMiB(services.commandPid()),
+                "MiB", "< 512"));
+        add(new Figure("peak resident memory: query service", ServiceJvms.peakResidentMiB(services.queryPid()),
+                "MiB", "< 512"));
     }
 
-    private static double kib(String value) {
-        return value == null ? Double.NaN : Double.parseDouble(value.replace("kB", "").trim());
+    // ---------------------------------------------------------------------------------------------------------
+    // the portal
+
+    /** The portal's dashboard and the benchmark plan's page (every commitment of the run), one request at a time. */
+    private void portal(Api api) {
+        for (String[] page : new String[][] {{"dashboard", "/"}, {"plan page", "/planes/" + api.planId}}) {
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < settings.reads(); i++) {
+                long t = System.nanoTime();
+                api.page(page[1]);
+                nanos.add(System.nanoTime() - t);
+            }
+            Collections.sort(nanos);
+            add(new Figure("portal: " + page[0] + " p50", percentile(nanos, 50), "ms", "—"));
+            add(new Figure("portal: " + page[0] + " p99", percentile(nanos, 99), "ms", "—"));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -734,7 +762,7 @@ final class Benchmark {
         private final String bearer;
         final String planId;
 
-        Api(Services services) {
+        Api(ServiceJvms services) {
             this.command = "http://127.0.0.1:" + services.commandPort();
             this.query = "http://127.0.0.1:" + services.queryPort();
             this.bearer = "Bearer " + tokens.sign("usr-bench-01", List.of("ADMIN", "STL_EDITOR"), List.of(STL));
@@ -755,6 +783,23 @@ final class Benchmark {
 
         JsonNode query(String path) {
             return send(HttpRequest.newBuilder(URI.create(query + path)).GET());
+        }
+
+        /** A portal page, as a browser asks for it; anything but 200 is a failure. */
+        void page(String path) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(query + path))
+                        .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 200) {
+                    throw new HttpStatusException(response.statusCode(), path + " answered " + response.statusCode());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         /** A read in the mix: a view the query side has not built yet ({@code 404}) is an answer too. */

@@ -244,6 +244,10 @@ class WorkspaceIntegrationTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.body()).contains("tu cuenta no tiene permiso para hacer esto en este compromiso");
         assertThat(written(c.id())).as("nothing written").isEqualTo(before);
+
+        WorkspaceBrowser.Page asAdministrator = signedIn("admin", "demo-admin").get("/espacio/compromisos/" + c.id());
+        assertThat(asAdministrator.body()).as("an administrator is of no STL: the page says the role writes nothing here")
+                .contains("tu función no registra nada en él").doesNotContain("es de otro Secretariado Técnico Local");
     }
 
     @Test

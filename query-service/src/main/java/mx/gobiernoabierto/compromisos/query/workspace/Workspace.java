@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import mx.gobiernoabierto.compromisos.events.Identifiers;
 import mx.gobiernoabierto.compromisos.events.PlanRegistered;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
@@ -140,7 +141,7 @@ class Workspace {
     }
 
     static boolean isId(String text) {
-        return text != null && text.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        return Identifiers.isId(text);
     }
 
     /** The field names a form shows, for placing problems beside them. */

@@ -89,6 +89,8 @@ class WorkspacePages {
         model.addAttribute("state", state);
         model.addAttribute("forms", Workspace.offeredForms(caller, state));
         model.addAttribute("mayWrite", !Workspace.permittedForms(caller, state).isEmpty());
+        // Why nothing may be written: an editor is of another STL; any other role (an administrator) has no form here.
+        model.addAttribute("otherStl", caller.has(Role.STL_EDITOR));
         model.addAttribute("done", hecho != null && hecho.matches("[a-z-]{1,30}") ? hecho : null);
         model.addAttribute("behind", !caughtUp);
         model.addAttribute("today", workspace.today());

@@ -1,0 +1,33 @@
+package mx.gobiernoabierto.compromisos.command.config;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Work that may only happen once the database has committed. Axon's unit of work says "committed" when its own
+ * transaction commits; but when Axon joined a transaction that began before it (the {@code Idempotency-Key}
+ * filter's), that transaction is still open then, and may yet roll back.
+ */
+public final class OutermostCommit {
+
+    private OutermostCommit() {
+    }
+
+    /**
+     * Runs {@code action} after the outermost transaction of this thread has committed, and never if it rolls back.
+     * To be called at or after the caller's own commit (Axon's after-commit phase): with no transaction left open,
+     * the commit has happened and the action runs at once.
+     */
+    public static void afterwards(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}
