@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -124,17 +123,25 @@ public class Replay {
         }
     }
 
-    /** Every archived record, in (aggregate, sequence) order, a page per transaction. */
+    /**
+     * Every archived record, in (aggregate, sequence) order, a page per transaction; the projector folds each page's
+     * events per commitment in memory and writes each commitment's row once per page.
+     */
     private void readArchive(Counts counts) {
         EventArchive.Kept.Position after = EventArchive.Kept.Position.START;
         while (true) {
             EventArchive.Kept.Position from = after;
             List<EventArchive.Kept> page = transactions.execute(tx -> {
                 List<EventArchive.Kept> kept = archive.page(from, ARCHIVE_PAGE);
+                List<Projector.Delivery> deliveries = new ArrayList<>(kept.size());
                 for (EventArchive.Kept record : kept) {
                     counts.fromArchive++;
-                    apply(record.envelope(), counts, envelope -> record.identity());
+                    EventEnvelope envelope = read(record.envelope(), counts);
+                    if (envelope != null) {
+                        deliveries.add(new Projector.Delivery(envelope, record.envelope(), record.identity()));
+                    }
                 }
+                apply(deliveries, counts);
                 return kept;
             });
             progress(counts, page.size());
@@ -180,14 +187,26 @@ public class Replay {
     private void readUpTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Counts counts) {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-            transactions.executeWithoutResult(tx -> {
-                for (ConsumerRecord<String, String> record : records) {
-                    counts.fromTopic++;
-                    // archived as the live consumer would: the record may be one it has not reached yet
-                    apply(record.value(), counts,
-                            envelope -> archive.keep(envelope, record.value(), record.partition(), record.offset()));
+            List<EventArchive.Received> readable = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, String> record : records) {
+                counts.fromTopic++;
+                EventEnvelope envelope = read(record.value(), counts);
+                if (envelope != null) {
+                    readable.add(new EventArchive.Received(envelope, record.value(), record.partition(), record.offset()));
                 }
-            });
+            }
+            if (!readable.isEmpty()) {
+                transactions.executeWithoutResult(tx -> {
+                    // archived as the live consumer would: the records may be ones it has not reached yet
+                    List<EventIdentity> kept = archive.keepAll(readable);
+                    List<Projector.Delivery> deliveries = new ArrayList<>(readable.size());
+                    for (int i = 0; i < readable.size(); i++) {
+                        deliveries.add(new Projector.Delivery(readable.get(i).envelope(), readable.get(i).received(),
+                                kept.get(i)));
+                    }
+                    apply(deliveries, counts);
+                });
+            }
             progress(counts, records.count());
         }
     }
@@ -199,21 +218,29 @@ public class Replay {
         }
     }
 
-    private void apply(String received, Counts counts, Function<EventEnvelope, EventIdentity> keep) {
+    /** The record read and checked, or {@code null} (counted) if it is unreadable. */
+    private static EventEnvelope read(String received, Counts counts) {
         counts.records++;
-        EventEnvelope envelope;
         try {
-            envelope = Envelopes.read(received);
+            return Envelopes.read(received);
         } catch (PoisonMessageException e) {
             counts.poison++;
+            return null;
+        }
+    }
+
+    private void apply(List<Projector.Delivery> deliveries, Counts counts) {
+        if (deliveries.isEmpty()) {
             return;
         }
-        switch (projector.accept(ViewTables.REBUILD, envelope, received, keep.apply(envelope)).outcome()) {
-            case APPLIED -> counts.applied++;
-            case SKIPPED -> counts.skipped++;
-            case HELD -> counts.held++;
-            case DIVERGENT -> counts.divergent++;
-            case BLOCKED -> counts.blocked++;
+        for (Projector.Result result : projector.acceptAll(ViewTables.REBUILD, deliveries)) {
+            switch (result.outcome()) {
+                case APPLIED -> counts.applied++;
+                case SKIPPED -> counts.skipped++;
+                case HELD -> counts.held++;
+                case DIVERGENT -> counts.divergent++;
+                case BLOCKED -> counts.blocked++;
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import mx.gobiernoabierto.compromisos.query.commitment.projection.ConsumerAssign
 import mx.gobiernoabierto.compromisos.query.commitment.projection.FoldInput;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewVersions;
 import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
 import mx.gobiernoabierto.compromisos.query.web.NotFoundException;
 import mx.gobiernoabierto.compromisos.query.web.ProjectionBehindException;
@@ -34,15 +35,17 @@ class CommitmentQueryController {
     private final Clock clock;
     private final QueryProperties properties;
     private final ConsumerAssignment assignment;
+    private final ViewVersions versions;
 
     CommitmentQueryController(CommitmentSearch search, ViewStore store, EventArchive archive, Clock clock,
-                              QueryProperties properties, ConsumerAssignment assignment) {
+                              QueryProperties properties, ConsumerAssignment assignment, ViewVersions versions) {
         this.search = search;
         this.store = store;
         this.archive = archive;
         this.clock = clock;
         this.properties = properties;
         this.assignment = assignment;
+        this.versions = versions;
     }
 
     @GetMapping("/api/v1/commitments")
@@ -80,16 +83,11 @@ class CommitmentQueryController {
         return CommitmentViews.detail(state, date);
     }
 
-    /** Read-your-writes: waits (polling the view) until the commitment reaches the version a writer was given. */
+    /** Read-your-writes: waits until the commitment reaches the version a writer was given. */
     private void awaitVersion(String commitmentId, long minVersion) throws InterruptedException {
-        Instant deadline = Instant.now().plus(properties.minVersionWait());
-        long version = store.version(ViewTables.LIVE, commitmentId);
-        while (version < minVersion) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new ProjectionBehindException(commitmentId, minVersion, version, assignment.assigned());
-            }
-            Thread.sleep(25);
-            version = store.version(ViewTables.LIVE, commitmentId);
+        long version = versions.await(commitmentId, minVersion, properties.minVersionWait());
+        if (version < minVersion) {
+            throw new ProjectionBehindException(commitmentId, minVersion, version, assignment.assigned());
         }
     }
 
