@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -158,10 +159,29 @@ public class EventArchive {
 
     /** The aggregate's events that occurred at or before the instant, in sequence order, without a gap from 0. */
     public List<EventEnvelope> streamUntil(String aggregateId, Instant asOf) {
+        return streamUntil(aggregateId, asOf, 0);
+    }
+
+    /**
+     * The aggregate's events from the sequence on that occurred at or before the instant, in sequence order, as far
+     * as they run without a gap from that sequence.
+     */
+    public List<EventEnvelope> streamUntil(String aggregateId, Instant asOf, long fromSequence) {
         return contiguous(jdbc.sql("""
-                        SELECT envelope FROM event_archive WHERE aggregate_id = ? AND occurred_at <= ?
+                        SELECT envelope FROM event_archive WHERE aggregate_id = ? AND sequence >= ? AND occurred_at <= ?
                         ORDER BY sequence""")
-                .params(aggregateId, Timestamp.from(asOf)).query(String.class).list());
+                .params(aggregateId, fromSequence, Timestamp.from(asOf)).query(String.class).list(), fromSequence);
+    }
+
+    /** The lowest sequence of the aggregate's events that occurred after the instant, if any did. */
+    public OptionalLong firstAfter(String aggregateId, Instant instant) {
+        return jdbc.sql("SELECT min(sequence) FROM event_archive WHERE aggregate_id = ? AND occurred_at > ?")
+                .params(aggregateId, Timestamp.from(instant))
+                .query((row, n) -> {
+                    long sequence = row.getLong(1);
+                    return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(sequence);
+                })
+                .single();
     }
 
     /** Every archived envelope in the order received, for a rebuild check. */
@@ -170,10 +190,14 @@ public class EventArchive {
     }
 
     private static List<EventEnvelope> contiguous(List<String> envelopes) {
+        return contiguous(envelopes, 0);
+    }
+
+    private static List<EventEnvelope> contiguous(List<String> envelopes, long from) {
         List<EventEnvelope> stream = new ArrayList<>();
         for (String text : envelopes) {
             EventEnvelope envelope = EventEnvelope.fromJson(text);
-            if (envelope.sequence() != stream.size()) {
+            if (envelope.sequence() != from + stream.size()) {
                 break;
             }
             stream.add(envelope);

@@ -33,6 +33,9 @@ import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 @Component
 public class Projector {
 
+    /** A commitment's folded state is kept as a checkpoint at every this many versions (for as-of views). */
+    public static final int CHECKPOINT_EVERY = 100;
+
     /** What became of one envelope. */
     public enum Outcome { APPLIED, SKIPPED, HELD, DIVERGENT, BLOCKED }
 
@@ -141,6 +144,7 @@ public class Projector {
         }
         Map<String, CommitmentState> states = commitmentIds.isEmpty() ? Map.of() : store.commitments(tables, commitmentIds);
         Map<String, CommitmentState> folded = new HashMap<>();
+        List<CommitmentState> checkpoints = new ArrayList<>();
         List<PlanRegistered> plans = new ArrayList<>();
         Map<String, String> indicators = new LinkedHashMap<>();
         Map<String, Long> positions = new LinkedHashMap<>();
@@ -154,8 +158,12 @@ public class Projector {
                     case CommitmentEvent commitmentEvent -> {
                         String id = commitmentEvent.commitmentId();
                         CommitmentState before = folded.containsKey(id) ? folded.get(id) : states.get(id);
-                        folded.put(id, CommitmentFold.apply(before, commitmentEvent, envelope.sequence(),
-                                envelope.occurredAtInstant()));
+                        CommitmentState after = CommitmentFold.apply(before, commitmentEvent, envelope.sequence(),
+                                envelope.occurredAtInstant());
+                        folded.put(id, after);
+                        if ((envelope.sequence() + 1) % CHECKPOINT_EVERY == 0) {
+                            checkpoints.add(after);
+                        }
                         if (commitmentEvent instanceof IndicatorDefined indicator) {
                             indicators.putIfAbsent(indicator.indicatorId(), indicator.commitmentId());
                         }
@@ -174,6 +182,7 @@ public class Projector {
         }
         store.savePlans(tables, plans);
         store.saveCommitments(tables, folded.values());
+        store.saveCheckpoints(tables, checkpoints);
         store.indexIndicators(tables, indicators);
         store.savePositions(tables, positions);
         store.hold(tables, holds);

@@ -75,6 +75,27 @@ public class ViewStore {
                 + " last_event_at = EXCLUDED.last_event_at, state = EXCLUDED.state", rows);
     }
 
+    /** Keeps these states as checkpoints of their commitments' folds (a checkpoint kept before stays). */
+    void saveCheckpoints(ViewTables tables, List<CommitmentState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("INSERT INTO " + tables.checkpoints() + " (commitment_id, version, state) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (commitment_id, version) DO NOTHING",
+                states.stream().map(state -> new Object[] {state.commitmentId(), state.version(), writeState(state)})
+                        .toList());
+    }
+
+    /** The commitment's latest checkpoint at or below the version, if any. */
+    public Optional<CommitmentState> checkpoint(ViewTables tables, String commitmentId, long atMost) {
+        return jdbc.sql("SELECT state FROM " + tables.checkpoints()
+                        + " WHERE commitment_id = ? AND version <= ? ORDER BY version DESC LIMIT 1")
+                .params(commitmentId, atMost)
+                .query(String.class)
+                .optional()
+                .map(ViewStore::readState);
+    }
+
     void savePlans(ViewTables tables, List<PlanRegistered> plans) {
         if (plans.isEmpty()) {
             return;
