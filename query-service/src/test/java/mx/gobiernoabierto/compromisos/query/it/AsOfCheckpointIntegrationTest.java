@@ -2,23 +2,14 @@ package mx.gobiernoabierto.compromisos.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import mx.gobiernoabierto.compromisos.events.CommitmentDrafted;
-import mx.gobiernoabierto.compromisos.events.DomainEvent;
-import mx.gobiernoabierto.compromisos.events.MilestonePlanned;
-import mx.gobiernoabierto.compromisos.events.MilestoneProgressLogged;
-import mx.gobiernoabierto.compromisos.events.OgpValue;
-import mx.gobiernoabierto.compromisos.events.chain.HashChain;
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.AsOfViews;
@@ -45,27 +36,9 @@ class AsOfCheckpointIntegrationTest extends QueryIntegrationTest {
     @Test
     void anAsOfViewFromACheckpointEqualsTheFoldOfTheWholeHistory() {
         String commitmentId = UUID.randomUUID().toString();
-        String milestone = UUID.randomUUID().toString();
-        List<EventEnvelope> chain = new ArrayList<>();
-        String prev = HashChain.GENESIS;
-        for (int sequence = 0; sequence < EVENTS; sequence++) {
-            DomainEvent event = switch (sequence) {
-                case 0 -> new CommitmentDrafted(commitmentId, UUID.randomUUID().toString(), "stl-oaxaca", "OAX-LONG",
-                        "Compromiso largo", "Problema", "Objetivo", List.of("Institución"), List.of("Organización"),
-                        List.of(OgpValue.TRANSPARENCY), List.of("16.6"), LocalDate.of(2024, 1, 1),
-                        LocalDate.of(2026, 12, 31));
-                case 1 -> new MilestonePlanned(commitmentId, milestone, "Hito", "d", LocalDate.of(2025, 1, 1), "r",
-                        BigDecimal.ONE);
-                default -> new MilestoneProgressLogged(commitmentId, milestone, sequence % 101, "Avance", List.of(),
-                        LocalDate.of(2024, 9, 1));
-            };
-            // one event's time lies a day after the events that follow it
-            Instant at = sequence == LATE ? START.plus(Duration.ofDays(1)) : START.plusSeconds(60L * sequence);
-            EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID().toString(), event, sequence, at, "ana.lopez",
-                    "corr-" + sequence, prev);
-            chain.add(envelope);
-            prev = envelope.hash();
-        }
+        // one event's time lies a day after the events that follow it
+        List<EventEnvelope> chain = Streams.progressLog(UUID.randomUUID().toString(), commitmentId, EVENTS,
+                sequence -> sequence == LATE ? START.plus(Duration.ofDays(1)) : START.plusSeconds(60L * sequence));
         chain.forEach(QueryIntegrationTest::publish);
         awaitVersion(commitmentId, EVENTS - 1);
         assertThat(jdbc.sql("SELECT version FROM fold_checkpoint WHERE commitment_id = ? ORDER BY version")

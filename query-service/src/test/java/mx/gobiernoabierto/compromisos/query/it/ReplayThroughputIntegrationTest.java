@@ -2,9 +2,7 @@ package mx.gobiernoabierto.compromisos.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,12 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import mx.gobiernoabierto.compromisos.events.CommitmentDrafted;
-import mx.gobiernoabierto.compromisos.events.DomainEvent;
-import mx.gobiernoabierto.compromisos.events.MilestonePlanned;
-import mx.gobiernoabierto.compromisos.events.MilestoneProgressLogged;
-import mx.gobiernoabierto.compromisos.events.OgpValue;
-import mx.gobiernoabierto.compromisos.events.chain.HashChain;
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
 import mx.gobiernoabierto.compromisos.query.replay.Replay;
@@ -57,7 +49,7 @@ class ReplayThroughputIntegrationTest extends QueryIntegrationTest {
         String last = null;
         for (int made = 0; made < events; made += PER_COMMITMENT) {
             last = UUID.randomUUID().toString();
-            batch.addAll(commitment(planId, last));
+            batch.addAll(Streams.progressLog(planId, last, PER_COMMITMENT, sequence -> Instant.now()));
             if (batch.size() >= 1000) {
                 keep(batch);
             }
@@ -83,28 +75,6 @@ class ReplayThroughputIntegrationTest extends QueryIntegrationTest {
                 e.sequence(), e.eventId(), e.hash(), e.aggregateType(), e.type(),
                 java.sql.Timestamp.from(e.occurredAtInstant()), e.toJson()}).toList()));
         batch.clear();
-    }
-
-    private static List<EventEnvelope> commitment(String planId, String id) {
-        List<EventEnvelope> records = new ArrayList<>();
-        String prev = HashChain.GENESIS;
-        String milestone = UUID.randomUUID().toString();
-        for (int sequence = 0; sequence < PER_COMMITMENT; sequence++) {
-            DomainEvent event = switch (sequence) {
-                case 0 -> new CommitmentDrafted(id, planId, "stl-bench", "GEN-" + id.substring(0, 8), "Compromiso",
-                        "Problema", "Objetivo", List.of("Institución"), List.of("Organización"),
-                        List.of(OgpValue.TRANSPARENCY), List.of("16.6"), LocalDate.of(2020, 1, 1),
-                        LocalDate.of(2035, 12, 31));
-                case 1 -> new MilestonePlanned(id, milestone, "Hito", "d", LocalDate.of(2030, 1, 1), "r", BigDecimal.ONE);
-                default -> new MilestoneProgressLogged(id, milestone, sequence % 101, "Avance", List.of(),
-                        LocalDate.of(2025, 1, 1));
-            };
-            EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID().toString(), event, sequence, Instant.now(),
-                    "usr-bench-generator", UUID.randomUUID().toString(), prev);
-            prev = envelope.hash();
-            records.add(envelope);
-        }
-        return records;
     }
 
     private static String readLoadAverage() {
