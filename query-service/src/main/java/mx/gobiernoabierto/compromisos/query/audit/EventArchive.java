@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,25 +31,84 @@ public class EventArchive {
     }
 
     /**
-     * Keeps the envelope unless an event is already kept at its sequence, in the caller's transaction.
+     * One record as received.
      *
-     * @return the event id and hash kept at that sequence: the envelope's own, or those of the event kept before
+     * @param envelope  the record, read and checked
+     * @param received  its text, kept as such
+     * @param partition the topic partition it was read from
+     * @param offset    its offset there
      */
-    public EventIdentity keep(EventEnvelope envelope, String received, int partition, long offset) {
-        return jdbc.sql("""
+    public record Received(EventEnvelope envelope, String received, int partition, long offset) {
+    }
+
+    /**
+     * Keeps each envelope unless an event is already kept at its sequence (by an earlier record of the list, or
+     * before), in the caller's transaction, with one statement for the list and one more if any was kept before.
+     *
+     * @return for each record, in order, the event id and hash kept at its sequence: its own, or those of the event
+     *         kept before
+     */
+    public List<EventIdentity> keepAll(List<Received> records) {
+        Map<Key, EventIdentity> kept = new HashMap<>();
+        Map<Key, Received> first = new LinkedHashMap<>();
+        for (Received record : records) {
+            first.putIfAbsent(new Key(record.envelope().aggregateId(), record.envelope().sequence()), record);
+        }
+        int size = first.size();
+        String[] ids = new String[size];
+        Long[] sequences = new Long[size];
+        String[] eventIds = new String[size];
+        String[] hashes = new String[size];
+        String[] aggregateTypes = new String[size];
+        String[] types = new String[size];
+        String[] occurredAt = new String[size];
+        String[] envelopes = new String[size];
+        Integer[] partitions = new Integer[size];
+        Long[] offsets = new Long[size];
+        int i = 0;
+        for (Received record : first.values()) {
+            EventEnvelope envelope = record.envelope();
+            ids[i] = envelope.aggregateId();
+            sequences[i] = envelope.sequence();
+            eventIds[i] = envelope.eventId();
+            hashes[i] = envelope.hash();
+            aggregateTypes[i] = envelope.aggregateType();
+            types[i] = envelope.type();
+            occurredAt[i] = envelope.occurredAtInstant().toString();
+            envelopes[i] = record.received();
+            partitions[i] = record.partition();
+            offsets[i] = record.offset();
+            i++;
+        }
+        jdbc.sql("""
                         INSERT INTO event_archive (aggregate_id, sequence, event_id, hash, aggregate_type, type,
                             occurred_at, envelope, kafka_partition, kafka_offset)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (aggregate_id, sequence) DO NOTHING
-                        RETURNING event_id, hash""")
-                .params(envelope.aggregateId(), envelope.sequence(), envelope.eventId(), envelope.hash(),
-                        envelope.aggregateType(), envelope.type(), Timestamp.from(envelope.occurredAtInstant()), received,
-                        partition, offset)
-                .query((row, n) -> new EventIdentity(row.getString(1), row.getString(2)))
-                .optional()
-                .orElseGet(() -> jdbc.sql("SELECT event_id, hash FROM event_archive WHERE aggregate_id = ? AND sequence = ?")
-                        .params(envelope.aggregateId(), envelope.sequence())
-                        .query((row, n) -> new EventIdentity(row.getString(1), row.getString(2)))
-                        .single());
+                        SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::varchar[], ?::timestamptz[], ?::text[], ?::integer[], ?::bigint[])
+                        ON CONFLICT (aggregate_id, sequence) DO NOTHING
+                        RETURNING aggregate_id, sequence, event_id, hash""")
+                .params(ids, sequences, eventIds, hashes, aggregateTypes, types, occurredAt, envelopes, partitions,
+                        offsets)
+                .query((row, n) -> kept.put(new Key(row.getString(1), row.getLong(2)),
+                        new EventIdentity(row.getString(3), row.getString(4))))
+                .list();
+        if (kept.size() < size) {
+            List<Key> before = first.keySet().stream().filter(key -> !kept.containsKey(key)).toList();
+            jdbc.sql("""
+                            SELECT aggregate_id, sequence, event_id, hash FROM event_archive
+                            WHERE (aggregate_id, sequence) IN (SELECT * FROM unnest(?::varchar[], ?::bigint[]))""")
+                    .params(before.stream().map(Key::aggregateId).toArray(String[]::new),
+                            before.stream().map(Key::sequence).toArray(Long[]::new))
+                    .query((row, n) -> kept.put(new Key(row.getString(1), row.getLong(2)),
+                            new EventIdentity(row.getString(3), row.getString(4))))
+                    .list();
+        }
+        return records.stream()
+                .map(record -> kept.get(new Key(record.envelope().aggregateId(), record.envelope().sequence())))
+                .toList();
+    }
+
+    private record Key(String aggregateId, long sequence) {
     }
 
     /**
@@ -98,10 +159,29 @@ public class EventArchive {
 
     /** The aggregate's events that occurred at or before the instant, in sequence order, without a gap from 0. */
     public List<EventEnvelope> streamUntil(String aggregateId, Instant asOf) {
+        return streamUntil(aggregateId, asOf, 0);
+    }
+
+    /**
+     * The aggregate's events from the sequence on that occurred at or before the instant, in sequence order, as far
+     * as they run without a gap from that sequence.
+     */
+    public List<EventEnvelope> streamUntil(String aggregateId, Instant asOf, long fromSequence) {
         return contiguous(jdbc.sql("""
-                        SELECT envelope FROM event_archive WHERE aggregate_id = ? AND occurred_at <= ?
+                        SELECT envelope FROM event_archive WHERE aggregate_id = ? AND sequence >= ? AND occurred_at <= ?
                         ORDER BY sequence""")
-                .params(aggregateId, Timestamp.from(asOf)).query(String.class).list());
+                .params(aggregateId, fromSequence, Timestamp.from(asOf)).query(String.class).list(), fromSequence);
+    }
+
+    /** The lowest sequence of the aggregate's events that occurred after the instant, if any did. */
+    public OptionalLong firstAfter(String aggregateId, Instant instant) {
+        return jdbc.sql("SELECT min(sequence) FROM event_archive WHERE aggregate_id = ? AND occurred_at > ?")
+                .params(aggregateId, Timestamp.from(instant))
+                .query((row, n) -> {
+                    long sequence = row.getLong(1);
+                    return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(sequence);
+                })
+                .single();
     }
 
     /** Every archived envelope in the order received, for a rebuild check. */
@@ -110,10 +190,14 @@ public class EventArchive {
     }
 
     private static List<EventEnvelope> contiguous(List<String> envelopes) {
+        return contiguous(envelopes, 0);
+    }
+
+    private static List<EventEnvelope> contiguous(List<String> envelopes, long from) {
         List<EventEnvelope> stream = new ArrayList<>();
         for (String text : envelopes) {
             EventEnvelope envelope = EventEnvelope.fromJson(text);
-            if (envelope.sequence() != stream.size()) {
+            if (envelope.sequence() != from + stream.size()) {
                 break;
             }
             stream.add(envelope);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +47,7 @@ public class Replay {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
     private static final String LIVE_LISTENER = "projections";
-    private static final int ARCHIVE_PAGE = 1000;
+    private static final int ARCHIVE_PAGE = 5000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -124,17 +123,31 @@ public class Replay {
         }
     }
 
-    /** Every archived record, in (aggregate, sequence) order, a page per transaction. */
+    /**
+     * Every archived record, in (aggregate, sequence) order, a page per transaction; the projector folds each page's
+     * events per commitment in memory and writes each commitment's row once per page.
+     */
     private void readArchive(Counts counts) {
         EventArchive.Kept.Position after = EventArchive.Kept.Position.START;
         while (true) {
             EventArchive.Kept.Position from = after;
             List<EventArchive.Kept> page = transactions.execute(tx -> {
+                withoutWaitingForDisk();
                 List<EventArchive.Kept> kept = archive.page(from, ARCHIVE_PAGE);
-                for (EventArchive.Kept record : kept) {
+                // reading the JSON is most of a page's work: on every core, keeping the page's order
+                List<EventEnvelope> envelopes = kept.parallelStream().map(record -> readable(record.envelope())).toList();
+                List<Projector.Delivery> deliveries = new ArrayList<>(kept.size());
+                for (int i = 0; i < kept.size(); i++) {
                     counts.fromArchive++;
-                    apply(record.envelope(), counts, envelope -> record.identity());
+                    counts.records++;
+                    if (envelopes.get(i) == null) {
+                        counts.poison++;
+                    } else {
+                        deliveries.add(new Projector.Delivery(envelopes.get(i), kept.get(i).envelope(),
+                                kept.get(i).identity()));
+                    }
                 }
+                apply(deliveries, counts);
                 return kept;
             });
             progress(counts, page.size());
@@ -143,6 +156,15 @@ public class Replay {
             }
             after = page.getLast().position();
         }
+    }
+
+    /**
+     * A page of the rebuild commits without waiting for its WAL to reach the disk: a crash loses at most the last
+     * pages of a rebuild that is run again anyway, and the switch-over's own commit, which waits, makes everything
+     * before it durable (the WAL is flushed in order).
+     */
+    private void withoutWaitingForDisk() {
+        jdbc.sql("SET LOCAL synchronous_commit = off").update();
     }
 
     /**
@@ -180,14 +202,26 @@ public class Replay {
     private void readUpTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Counts counts) {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-            transactions.executeWithoutResult(tx -> {
-                for (ConsumerRecord<String, String> record : records) {
-                    counts.fromTopic++;
-                    // archived as the live consumer would: the record may be one it has not reached yet
-                    apply(record.value(), counts,
-                            envelope -> archive.keep(envelope, record.value(), record.partition(), record.offset()));
+            List<EventArchive.Received> readable = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, String> record : records) {
+                counts.fromTopic++;
+                EventEnvelope envelope = read(record.value(), counts);
+                if (envelope != null) {
+                    readable.add(new EventArchive.Received(envelope, record.value(), record.partition(), record.offset()));
                 }
-            });
+            }
+            if (!readable.isEmpty()) {
+                transactions.executeWithoutResult(tx -> {
+                    // archived as the live consumer would: the records may be ones it has not reached yet
+                    List<EventIdentity> kept = archive.keepAll(readable);
+                    List<Projector.Delivery> deliveries = new ArrayList<>(readable.size());
+                    for (int i = 0; i < readable.size(); i++) {
+                        deliveries.add(new Projector.Delivery(readable.get(i).envelope(), readable.get(i).received(),
+                                kept.get(i)));
+                    }
+                    apply(deliveries, counts);
+                });
+            }
             progress(counts, records.count());
         }
     }
@@ -199,21 +233,37 @@ public class Replay {
         }
     }
 
-    private void apply(String received, Counts counts, Function<EventEnvelope, EventIdentity> keep) {
+    /** The record read and checked, or {@code null} (counted) if it is unreadable. */
+    private static EventEnvelope read(String received, Counts counts) {
         counts.records++;
-        EventEnvelope envelope;
-        try {
-            envelope = Envelopes.read(received);
-        } catch (PoisonMessageException e) {
+        EventEnvelope envelope = readable(received);
+        if (envelope == null) {
             counts.poison++;
+        }
+        return envelope;
+    }
+
+    /** The record read and checked, or {@code null} if it is unreadable. */
+    private static EventEnvelope readable(String received) {
+        try {
+            return Envelopes.read(received);
+        } catch (PoisonMessageException e) {
+            return null;
+        }
+    }
+
+    private void apply(List<Projector.Delivery> deliveries, Counts counts) {
+        if (deliveries.isEmpty()) {
             return;
         }
-        switch (projector.accept(ViewTables.REBUILD, envelope, received, keep.apply(envelope)).outcome()) {
-            case APPLIED -> counts.applied++;
-            case SKIPPED -> counts.skipped++;
-            case HELD -> counts.held++;
-            case DIVERGENT -> counts.divergent++;
-            case BLOCKED -> counts.blocked++;
+        for (Projector.Result result : projector.acceptAll(ViewTables.REBUILD, deliveries)) {
+            switch (result.outcome()) {
+                case APPLIED -> counts.applied++;
+                case SKIPPED -> counts.skipped++;
+                case HELD -> counts.held++;
+                case DIVERGENT -> counts.divergent++;
+                case BLOCKED -> counts.blocked++;
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package mx.gobiernoabierto.compromisos.query.workspace;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +20,7 @@ import mx.gobiernoabierto.compromisos.events.PlanRegistered;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewVersions;
 import mx.gobiernoabierto.compromisos.query.commitment.web.CommitmentSearch;
 import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
 import mx.gobiernoabierto.compromisos.support.security.Caller;
@@ -35,13 +35,16 @@ class Workspace {
     private final JdbcClient jdbc;
     private final QueryProperties properties;
     private final Clock clock;
+    private final ViewVersions versions;
 
-    Workspace(ViewStore store, CommitmentSearch search, JdbcClient jdbc, QueryProperties properties, Clock clock) {
+    Workspace(ViewStore store, CommitmentSearch search, JdbcClient jdbc, QueryProperties properties, Clock clock,
+              ViewVersions versions) {
         this.store = store;
         this.search = search;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.versions = versions;
     }
 
     LocalDate today() {
@@ -89,19 +92,12 @@ class Workspace {
      * commitment has reached the version the command service answered; true when it has.
      */
     boolean awaitVersion(String commitmentId, long version) {
-        Instant deadline = Instant.now().plus(properties.minVersionWait());
-        while (store.version(ViewTables.LIVE, commitmentId) < version) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            return versions.await(commitmentId, version, properties.minVersionWait()) >= version;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
     }
 
     /** Whether the form is offered to this caller on this commitment; the command service decides regardless. */

@@ -29,6 +29,37 @@ final class Streams {
         return envelopes;
     }
 
+    /**
+     * A long commitment as the benchmark generates it: drafted, one milestone planned, then progress logged on it,
+     * {@code events} events in all, the event at each sequence occurring at {@code at.apply(sequence)}.
+     */
+    static List<EventEnvelope> progressLog(String planId, String commitmentId, int events,
+                                           java.util.function.LongFunction<Instant> at) {
+        String milestone = id();
+        List<DomainEvent> stream = new ArrayList<>();
+        for (int sequence = 0; sequence < events; sequence++) {
+            stream.add(switch (sequence) {
+                case 0 -> new CommitmentDrafted(commitmentId, planId, "stl-oaxaca", "GEN-" + commitmentId.substring(0, 8),
+                        "Compromiso largo", "Problema", "Objetivo", List.of("Institución"), List.of("Organización"),
+                        List.of(OgpValue.TRANSPARENCY), List.of("16.6"), LocalDate.of(2024, 1, 1),
+                        LocalDate.of(2026, 12, 31));
+                case 1 -> new MilestonePlanned(commitmentId, milestone, "Hito", "d", LocalDate.of(2025, 1, 1), "r",
+                        BigDecimal.ONE);
+                default -> new MilestoneProgressLogged(commitmentId, milestone, sequence % 101, "Avance", List.of(),
+                        LocalDate.of(2024, 9, 1));
+            });
+        }
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        String prev = HashChain.GENESIS;
+        for (int i = 0; i < events; i++) {
+            EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID().toString(), stream.get(i), i, at.apply(i),
+                    "ana.lopez", "corr-" + i, prev);
+            envelopes.add(envelope);
+            prev = envelope.hash();
+        }
+        return envelopes;
+    }
+
     static String id() {
         return UUID.randomUUID().toString();
     }

@@ -2,8 +2,10 @@ package mx.gobiernoabierto.compromisos.query.commitment.projection;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,20 +41,24 @@ public class Divergences {
                 .register(meters);
     }
 
-    /** If the aggregate is held, the last sequence that may still be applied to it. */
-    OptionalLong heldAfter(String aggregateId) {
-        return jdbc.sql("SELECT held_after_sequence FROM projection_divergence"
-                        + " WHERE aggregate_id = ? AND resolved_at IS NULL ORDER BY held_after_sequence LIMIT 1")
-                .param(aggregateId).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    /** Of those of the aggregates that are held, the last sequence that may still be applied to each. */
+    Map<String, Long> heldAfter(Collection<String> aggregateIds) {
+        Map<String, Long> held = new HashMap<>();
+        jdbc.sql("SELECT aggregate_id, min(held_after_sequence) FROM projection_divergence"
+                        + " WHERE aggregate_id = ANY(?) AND resolved_at IS NULL GROUP BY aggregate_id")
+                .param(aggregateIds.toArray(String[]::new))
+                .query((row, n) -> held.put(row.getString(1), row.getLong(2)))
+                .list();
+        return held;
     }
 
     /**
      * Keeps the divergent record (once, however often it is delivered), raises the alarm and logs it.
      *
      * @param heldAfter the last sequence that may still be applied to the aggregate
+     * @return {@code true} if the record was kept now, {@code false} if it had been kept before
      */
-    void record(EventEnvelope received, String receivedText, EventIdentity kept, long heldAfter) {
+    boolean record(EventEnvelope received, String receivedText, EventIdentity kept, long heldAfter) {
         int inserted = jdbc.sql("""
                         INSERT INTO projection_divergence (aggregate_id, sequence, stored_event_id, stored_hash,
                             received_event_id, received_hash, received_envelope, held_after_sequence)
@@ -62,7 +68,7 @@ public class Divergences {
                 .update();
         if (inserted == 0) {
             LOG.debug("Divergent record of {} at sequence {} delivered again", received.aggregateId(), received.sequence());
-            return;
+            return false;
         }
         detected.increment();
         LOG.error("DIVERGENT EVENT: {} {} at sequence {}: the archive keeps event {} (hash {}) there, but event {} "
@@ -70,6 +76,7 @@ public class Divergences {
                         + "and nothing further is applied to it until an auditor resolves the row kept in "
                         + "projection_divergence.", received.aggregateType(), received.aggregateId(), received.sequence(),
                 kept.eventId(), kept.hash(), received.eventId(), received.hash(), heldAfter);
+        return true;
     }
 
     /** Every divergence recorded for the aggregate, resolved or not, by sequence. */

@@ -17,7 +17,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
 import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
 
@@ -65,10 +64,11 @@ class EventTopicListener {
 
     /**
      * One poll's records in one database transaction (one commit, so one WAL flush, per poll instead of per
-     * record), each archived and applied in the order received, so a commitment's events (one partition) keep their
-     * order and each sees what the ones before it wrote. The duplicate proof, holds and divergences are the
-     * projector's, record by record, exactly as before; the consumer's offsets are committed only after the
-     * transaction, so a crash redelivers the whole poll and the projector proves each record applied.
+     * record): archived with one statement, then applied by the projector as one batch, which decides each record
+     * in the order received (a commitment's events, from one partition, keep their order and each is judged on what
+     * the ones before it did) and writes each changed view row once. The duplicate proof, holds and divergences are
+     * the projector's, record by record; the consumer's offsets are committed only after the transaction, so a
+     * crash redelivers the whole poll and the projector proves each record applied.
      *
      * <p>A poison record in the middle of a poll: the records before it are applied and committed, then the error
      * handler is told its index, so it commits their offsets, sends the poison to the dead-letter topic and
@@ -77,49 +77,54 @@ class EventTopicListener {
      */
     @KafkaListener(id = "projections", idIsGroup = false, topics = "${compromisos.query.topic}", batch = "true")
     void onRecords(List<ConsumerRecord<String, String>> records) {
-        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
+        List<EventArchive.Received> readable = new ArrayList<>(records.size());
         PoisonMessageException poison = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                envelopes.add(Envelopes.read(record.value()));
+                readable.add(new EventArchive.Received(Envelopes.read(record.value()), record.value(),
+                        record.partition(), record.offset()));
             } catch (PoisonMessageException e) {
                 poison = e;
                 break;
             }
         }
-        if (!envelopes.isEmpty()) {
+        if (!readable.isEmpty()) {
             List<Projector.Result> results;
             try {
-                results = transactions.execute(tx -> {
-                    List<Projector.Result> outcomes = new ArrayList<>(envelopes.size());
-                    for (int i = 0; i < envelopes.size(); i++) {
-                        outcomes.add(apply(records.get(i), envelopes.get(i)));
-                    }
-                    return outcomes;
-                });
+                results = transactions.execute(tx -> apply(readable));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("the poll was rolled back: " + e.getMessage(), e, records.getFirst());
             }
             results.forEach(this::count);
         }
         if (poison != null) {
-            throw new BatchListenerFailedException(poison.getMessage(), poison, records.get(envelopes.size()));
+            throw new BatchListenerFailedException(poison.getMessage(), poison, records.get(readable.size()));
         }
     }
 
-    private Projector.Result apply(ConsumerRecord<String, String> record, EventEnvelope envelope) {
-        EventIdentity kept = archive.keep(envelope, record.value(), record.partition(), record.offset());
-        Projector.Result outcome = projector.accept(ViewTables.LIVE, envelope, record.value(), kept);
-        if (outcome.outcome() == Projector.Outcome.APPLIED) {
-            Instant occurredAt = envelope.occurredAtInstant();
+    private List<Projector.Result> apply(List<EventArchive.Received> records) {
+        List<EventIdentity> kept = archive.keepAll(records);
+        List<Projector.Delivery> deliveries = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            deliveries.add(new Projector.Delivery(records.get(i).envelope(), records.get(i).received(), kept.get(i)));
+        }
+        List<Projector.Result> outcomes = projector.acceptAll(ViewTables.LIVE, deliveries);
+        List<Instant> occurred = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).outcome() == Projector.Outcome.APPLIED) {
+                occurred.add(records.get(i).envelope().occurredAtInstant());
+            }
+        }
+        if (!occurred.isEmpty()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    latency.record(Duration.between(occurredAt, Instant.now()));
+                    Instant now = Instant.now();
+                    occurred.forEach(at -> latency.record(Duration.between(at, now)));
                 }
             });
         }
-        return outcome;
+        return outcomes;
     }
 
     private void count(Projector.Result result) {

@@ -1,9 +1,16 @@
 package mx.gobiernoabierto.compromisos.query.commitment.projection;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import mx.gobiernoabierto.compromisos.events.CommitmentEvent;
 import mx.gobiernoabierto.compromisos.events.DomainEvent;
@@ -17,76 +24,214 @@ import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
  * is {@link DeliveryCheck}'s verdict: the next sequence is applied (then any held ones that follow it), a proved
  * redelivery is skipped, one past a gap is held until the gap fills, and another event than the one kept at its
  * sequence is recorded as a divergence that holds its aggregate.
+ *
+ * <p>A batch (a poll, a page of the archive) is decided record by record in the order given, exactly as if each had
+ * been applied alone, but against what is read once for the whole batch: the positions, holds and held events of
+ * its aggregates are read (and the positions locked) in one statement each, each commitment's events are folded in
+ * memory from its state read once, and each changed row is written once, in batched statements.
  */
 @Component
 public class Projector {
+
+    /** A commitment's folded state is kept as a checkpoint at every this many versions (for as-of views). */
+    public static final int CHECKPOINT_EVERY = 100;
 
     /** What became of one envelope. */
     public enum Outcome { APPLIED, SKIPPED, HELD, DIVERGENT, BLOCKED }
 
     private final ViewStore store;
     private final Divergences divergences;
+    private final ViewVersions versions;
 
-    Projector(ViewStore store, Divergences divergences) {
+    Projector(ViewStore store, Divergences divergences, ViewVersions versions) {
         this.store = store;
         this.divergences = divergences;
+        this.versions = versions;
     }
 
     /**
-     * Applies the envelope, in the caller's transaction; returns how many events were applied besides.
+     * One record to apply.
      *
-     * @param received the record as it arrived, kept as such if it is divergent
+     * @param envelope the record, read and checked ({@link Envelopes#read})
+     * @param received the record as it arrived, kept as such if it is held or divergent
      * @param kept     the event id and hash the archive keeps at the envelope's sequence (the caller archived the
      *                 envelope first, so this is its own unless another event was kept there before)
      */
+    public record Delivery(EventEnvelope envelope, String received, EventIdentity kept) {
+    }
+
+    /** Applies one envelope, in the caller's transaction. */
     public Result accept(ViewTables tables, EventEnvelope envelope, String received, EventIdentity kept) {
-        String aggregateId = envelope.aggregateId();
-        long last = store.lockPosition(tables, aggregateId);
-        OptionalLong heldAfter = divergences.heldAfter(aggregateId);
-        return switch (DeliveryCheck.judge(envelope.sequence(), EventIdentity.of(envelope), kept, last, heldAfter)) {
+        return acceptAll(tables, List.of(new Delivery(envelope, received, kept))).getFirst();
+    }
+
+    /**
+     * Applies the deliveries in the order given, in the caller's transaction; returns what became of each, in the
+     * same order.
+     */
+    public List<Result> acceptAll(ViewTables tables, List<Delivery> deliveries) {
+        Map<String, Aggregate> aggregates = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            aggregates.computeIfAbsent(delivery.envelope().aggregateId(), Aggregate::new);
+        }
+        Map<String, Long> positions = store.lockPositions(tables, aggregates.keySet());
+        Map<String, Long> holds = divergences.heldAfter(aggregates.keySet());
+        Map<String, TreeMap<Long, String>> held = store.held(tables, aggregates.keySet());
+        for (Aggregate aggregate : aggregates.values()) {
+            aggregate.last = positions.get(aggregate.id);
+            aggregate.position = aggregate.last;
+            Long heldAfter = holds.get(aggregate.id);
+            aggregate.heldAfter = heldAfter == null ? OptionalLong.empty() : OptionalLong.of(heldAfter);
+            aggregate.stored = held.getOrDefault(aggregate.id, new TreeMap<>());
+        }
+        List<Result> results = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            results.add(decide(aggregates.get(delivery.envelope().aggregateId()), delivery));
+        }
+        write(tables, aggregates.values());
+        return results;
+    }
+
+    /** What {@link DeliveryCheck} makes of one delivery, given what the batch has done to its aggregate so far. */
+    private Result decide(Aggregate aggregate, Delivery delivery) {
+        EventEnvelope envelope = delivery.envelope();
+        OptionalLong heldAfter = aggregate.heldAfter;
+        return switch (DeliveryCheck.judge(envelope.sequence(), EventIdentity.of(envelope), delivery.kept(),
+                aggregate.last, heldAfter)) {
             case DIVERGENT -> {
-                divergences.record(envelope, received, kept, heldAfter.orElse(last));
+                long at = heldAfter.orElse(aggregate.last);
+                // a record kept before (resolved or not) adds no hold; an unresolved one already holds the aggregate
+                if (divergences.record(envelope, delivery.received(), delivery.kept(), at) && heldAfter.isEmpty()) {
+                    aggregate.heldAfter = OptionalLong.of(at);
+                }
                 yield new Result(Outcome.DIVERGENT, 0);
             }
             case BLOCKED -> new Result(Outcome.BLOCKED, 0);
             case DUPLICATE -> new Result(Outcome.SKIPPED, 0);
             case AHEAD -> {
-                store.hold(tables, aggregateId, envelope.sequence(), received);
+                if (!aggregate.stored.containsKey(envelope.sequence())) {
+                    aggregate.added.putIfAbsent(envelope.sequence(), delivery.received());
+                }
                 yield new Result(Outcome.HELD, 0);
             }
             case APPLY -> {
-                apply(tables, envelope);
+                aggregate.apply.add(envelope);
                 long applied = envelope.sequence();
                 long limit = heldAfter.orElse(Long.MAX_VALUE);
                 int released = 0;
                 while (applied < limit) {
-                    Optional<String> next = store.takeHeld(tables, aggregateId, applied + 1);
-                    if (next.isEmpty()) {
+                    String next = aggregate.take(applied + 1);
+                    if (next == null) {
                         break;
                     }
-                    apply(tables, EventEnvelope.fromJson(next.get()));
+                    aggregate.apply.add(EventEnvelope.fromJson(next));
                     applied++;
                     released++;
                 }
-                store.savePosition(tables, aggregateId, applied);
+                aggregate.last = applied;
                 yield new Result(Outcome.APPLIED, released);
             }
         };
     }
 
-    private void apply(ViewTables tables, EventEnvelope envelope) {
-        DomainEvent event = envelope.event();
-        switch (event) {
-            case PlanRegistered plan -> store.savePlan(tables, plan);
-            case CommitmentEvent commitmentEvent -> {
-                CommitmentState before = store.commitment(tables, commitmentEvent.commitmentId()).orElse(null);
-                CommitmentState after = CommitmentFold.apply(before, commitmentEvent, envelope.sequence(),
-                        envelope.occurredAtInstant());
-                store.saveCommitment(tables, after);
-                if (commitmentEvent instanceof IndicatorDefined indicator) {
-                    store.indexIndicator(tables, indicator.indicatorId(), indicator.commitmentId());
+    /** Folds each aggregate's applied events from its stored state and writes every changed row once. */
+    private void write(ViewTables tables, Iterable<Aggregate> aggregates) {
+        List<String> commitmentIds = new ArrayList<>();
+        for (Aggregate aggregate : aggregates) {
+            if (!aggregate.apply.isEmpty() && aggregate.apply.getFirst().event() instanceof CommitmentEvent) {
+                commitmentIds.add(aggregate.id);
+            }
+        }
+        Map<String, CommitmentState> states = commitmentIds.isEmpty() ? Map.of() : store.commitments(tables, commitmentIds);
+        Map<String, CommitmentState> folded = new HashMap<>();
+        List<CommitmentState> checkpoints = new ArrayList<>();
+        List<PlanRegistered> plans = new ArrayList<>();
+        Map<String, String> indicators = new LinkedHashMap<>();
+        Map<String, Long> positions = new LinkedHashMap<>();
+        Map<String, Map<Long, String>> holds = new LinkedHashMap<>();
+        Map<String, List<Long>> released = new LinkedHashMap<>();
+        for (Aggregate aggregate : aggregates) {
+            for (EventEnvelope envelope : aggregate.apply) {
+                DomainEvent event = envelope.event();
+                switch (event) {
+                    case PlanRegistered plan -> plans.add(plan);
+                    case CommitmentEvent commitmentEvent -> {
+                        String id = commitmentEvent.commitmentId();
+                        CommitmentState before = folded.containsKey(id) ? folded.get(id) : states.get(id);
+                        CommitmentState after = CommitmentFold.apply(before, commitmentEvent, envelope.sequence(),
+                                envelope.occurredAtInstant());
+                        folded.put(id, after);
+                        if ((envelope.sequence() + 1) % CHECKPOINT_EVERY == 0) {
+                            checkpoints.add(after);
+                        }
+                        if (commitmentEvent instanceof IndicatorDefined indicator) {
+                            indicators.putIfAbsent(indicator.indicatorId(), indicator.commitmentId());
+                        }
+                    }
                 }
             }
+            if (aggregate.last != aggregate.position) {
+                positions.put(aggregate.id, aggregate.last);
+            }
+            if (!aggregate.added.isEmpty()) {
+                holds.put(aggregate.id, aggregate.added);
+            }
+            if (!aggregate.taken.isEmpty()) {
+                released.put(aggregate.id, aggregate.taken);
+            }
+        }
+        store.savePlans(tables, plans);
+        store.saveCommitments(tables, folded.values());
+        store.saveCheckpoints(tables, checkpoints);
+        store.indexIndicators(tables, indicators);
+        store.savePositions(tables, positions);
+        store.hold(tables, holds);
+        store.release(tables, released);
+        if (tables.equals(ViewTables.LIVE) && !folded.isEmpty()) {
+            Map<String, Long> reached = new HashMap<>();
+            folded.forEach((id, state) -> reached.put(id, state.version()));
+            afterCommit(() -> versions.reached(reached));
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    /** What the batch knows of one aggregate while it decides its records. */
+    private static final class Aggregate {
+        final String id;
+        /** the last applied sequence as stored, and as the batch has taken it so far */
+        long position;
+        long last;
+        OptionalLong heldAfter;
+        /** events held before the batch, and those the batch holds (first copy wins, as the table's key says) */
+        TreeMap<Long, String> stored;
+        final TreeMap<Long, String> added = new TreeMap<>();
+        /** held events the batch applied that were stored before it */
+        final List<Long> taken = new ArrayList<>();
+        final List<EventEnvelope> apply = new ArrayList<>();
+
+        Aggregate(String id) {
+            this.id = id;
+        }
+
+        String take(long sequence) {
+            String envelope = stored.remove(sequence);
+            if (envelope != null) {
+                taken.add(sequence);
+                return envelope;
+            }
+            return added.remove(sequence);
         }
     }
 

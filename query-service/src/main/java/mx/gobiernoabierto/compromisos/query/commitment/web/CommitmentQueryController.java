@@ -10,15 +10,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import mx.gobiernoabierto.compromisos.events.CommitmentEvent;
-import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
-import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
-import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentFold;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.AsOfViews;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.CommitmentState;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ConsumerAssignment;
-import mx.gobiernoabierto.compromisos.query.commitment.projection.FoldInput;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewVersions;
 import mx.gobiernoabierto.compromisos.query.config.QueryProperties;
 import mx.gobiernoabierto.compromisos.query.web.NotFoundException;
 import mx.gobiernoabierto.compromisos.query.web.ProjectionBehindException;
@@ -30,19 +27,21 @@ class CommitmentQueryController {
 
     private final CommitmentSearch search;
     private final ViewStore store;
-    private final EventArchive archive;
     private final Clock clock;
     private final QueryProperties properties;
     private final ConsumerAssignment assignment;
+    private final ViewVersions versions;
+    private final AsOfViews asOfViews;
 
-    CommitmentQueryController(CommitmentSearch search, ViewStore store, EventArchive archive, Clock clock,
-                              QueryProperties properties, ConsumerAssignment assignment) {
+    CommitmentQueryController(CommitmentSearch search, ViewStore store, Clock clock, QueryProperties properties,
+                              ConsumerAssignment assignment, ViewVersions versions, AsOfViews asOfViews) {
         this.search = search;
         this.store = store;
-        this.archive = archive;
         this.clock = clock;
         this.properties = properties;
         this.assignment = assignment;
+        this.versions = versions;
+        this.asOfViews = asOfViews;
     }
 
     @GetMapping("/api/v1/commitments")
@@ -80,25 +79,17 @@ class CommitmentQueryController {
         return CommitmentViews.detail(state, date);
     }
 
-    /** Read-your-writes: waits (polling the view) until the commitment reaches the version a writer was given. */
+    /** Read-your-writes: waits until the commitment reaches the version a writer was given. */
     private void awaitVersion(String commitmentId, long minVersion) throws InterruptedException {
-        Instant deadline = Instant.now().plus(properties.minVersionWait());
-        long version = store.version(ViewTables.LIVE, commitmentId);
-        while (version < minVersion) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new ProjectionBehindException(commitmentId, minVersion, version, assignment.assigned());
-            }
-            Thread.sleep(25);
-            version = store.version(ViewTables.LIVE, commitmentId);
+        long version = versions.await(commitmentId, minVersion, properties.minVersionWait());
+        if (version < minVersion) {
+            throw new ProjectionBehindException(commitmentId, minVersion, version, assignment.assigned());
         }
     }
 
     /** The same fold as the live view, over the archived events that occurred at or before the instant. */
     private CommitmentState asOf(String commitmentId, Instant instant) {
-        List<EventEnvelope> events = archive.streamUntil(commitmentId, instant);
-        if (events.isEmpty() || !(events.getFirst().event() instanceof CommitmentEvent)) {
-            throw new NotFoundException("commitment as of " + instant + ",", commitmentId);
-        }
-        return CommitmentFold.foldAll(events.stream().map(FoldInput::from).toList());
+        return asOfViews.at(commitmentId, instant)
+                .orElseThrow(() -> new NotFoundException("commitment as of " + instant + ",", commitmentId));
     }
 }
