@@ -41,6 +41,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import mx.gobiernoabierto.compromisos.query.QueryServiceApplication;
 import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
+import mx.gobiernoabierto.compromisos.query.commitment.projection.AsOfViews;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ConsumerAssignment;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewStore;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.ViewTables;
@@ -57,7 +58,8 @@ import mx.gobiernoabierto.compromisos.support.testing.TestUsers;
 @WebMvcTest(controllers = CommitmentQueryController.class,
         properties = {QueryServiceApplication.CONFIG_NAME, "compromisos.query.min-version-wait=50ms"},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = ".*\\.query\\.security\\.SecurityConfig"))
+                pattern = {".*\\.query\\.security\\.SecurityConfig",
+                        ".*\\.query\\.commitment\\.projection\\.ViewVersions"}))
 @ImportAutoConfiguration({SecuritySupportAutoConfiguration.class, ProblemSupportAutoConfiguration.class})
 class QueryProblemsWebMvcTest {
 
@@ -77,6 +79,9 @@ class QueryProblemsWebMvcTest {
 
     @MockitoBean
     ConsumerAssignment assignment;
+
+    @MockitoBean
+    AsOfViews asOfViews;
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
