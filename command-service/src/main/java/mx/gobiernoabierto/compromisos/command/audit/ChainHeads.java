@@ -3,7 +3,7 @@ package mx.gobiernoabierto.compromisos.command.audit;
 import java.util.Optional;
 
 import mx.gobiernoabierto.compromisos.command.config.LruMap;
-import mx.gobiernoabierto.compromisos.command.config.OutermostCommit;
+import mx.gobiernoabierto.compromisos.support.transaction.OutermostCommit;
 
 /**
  * The last committed link of recently written chains, so that a command need not read the previous event back from

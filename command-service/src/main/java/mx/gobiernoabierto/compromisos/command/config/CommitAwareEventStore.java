@@ -5,6 +5,8 @@ import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
+import mx.gobiernoabierto.compromisos.support.transaction.OutermostCommit;
+
 /**
  * Axon's embedded event store, waking its tracking processors (the Kafka publisher, the transparency log) once the
  * events are committed to the database. Axon wakes them in its unit of work's after-commit phase; under the

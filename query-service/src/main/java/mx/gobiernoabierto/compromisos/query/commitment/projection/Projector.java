@@ -9,14 +9,13 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import mx.gobiernoabierto.compromisos.events.CommitmentEvent;
 import mx.gobiernoabierto.compromisos.events.DomainEvent;
 import mx.gobiernoabierto.compromisos.events.IndicatorDefined;
 import mx.gobiernoabierto.compromisos.events.PlanRegistered;
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
+import mx.gobiernoabierto.compromisos.support.transaction.OutermostCommit;
 
 /**
  * Applies envelopes to a set of view tables with exactly-once effect on at-least-once delivery: per aggregate the
@@ -190,21 +189,8 @@ public class Projector {
         if (tables.equals(ViewTables.LIVE) && !folded.isEmpty()) {
             Map<String, Long> reached = new HashMap<>();
             folded.forEach((id, state) -> reached.put(id, state.version()));
-            afterCommit(() -> versions.reached(reached));
+            OutermostCommit.afterwards(() -> versions.reached(reached));
         }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     /** What the batch knows of one aggregate while it decides its records. */

@@ -1,4 +1,4 @@
-package mx.gobiernoabierto.compromisos.command.config;
+package mx.gobiernoabierto.compromisos.support.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,14 @@
-package mx.gobiernoabierto.compromisos.command.config;
+package mx.gobiernoabierto.compromisos.support.transaction;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Work that may only happen once the database has committed. Axon's unit of work says "committed" when its own
- * transaction commits; but when Axon joined a transaction that began before it (the {@code Idempotency-Key}
- * filter's), that transaction is still open then, and may yet roll back.
+ * Work that may only happen once the database has committed: telling others of what was written (the command
+ * service's chain heads and processor wake-up, the query service's waiting {@code minVersion} reads). In the command
+ * service, Axon's unit of work says "committed" when its own transaction commits; but when Axon joined a transaction
+ * that began before it (the {@code Idempotency-Key} filter's), that transaction is still open then, and may yet roll
+ * back.
  */
 public final class OutermostCommit {
 
