@@ -132,7 +132,6 @@ public class Replay {
         while (true) {
             EventArchive.Kept.Position from = after;
             List<EventArchive.Kept> page = transactions.execute(tx -> {
-                withoutWaitingForDisk();
                 List<EventArchive.Kept> kept = archive.page(from, ARCHIVE_PAGE);
                 // reading the JSON is most of a page's work: on every core, keeping the page's order
                 List<EventEnvelope> envelopes = kept.parallelStream().map(record -> readable(record.envelope())).toList();
@@ -156,15 +155,6 @@ public class Replay {
             }
             after = page.getLast().position();
         }
-    }
-
-    /**
-     * A page of the rebuild commits without waiting for its WAL to reach the disk: a crash loses at most the last
-     * pages of a rebuild that is run again anyway, and the switch-over's own commit, which waits, makes everything
-     * before it durable (the WAL is flushed in order).
-     */
-    private void withoutWaitingForDisk() {
-        jdbc.sql("SET LOCAL synchronous_commit = off").update();
     }
 
     /**
