@@ -112,6 +112,27 @@ final class Benchmark {
             return Math.max(300, Math.round(10_000 * scale));
         }
 
+        /**
+         * The load every fresh pair of service JVMs gets before its first figure, so that what is measured is the
+         * code a long-running service runs (compiled by C2), not the JIT's first minute. {@code
+         * -Dbenchmark.warmup.seconds} sets it; by default 60 s, scaled.
+         */
+        long warmupMillis() {
+            String seconds = System.getProperty("benchmark.warmup.seconds");
+            if (seconds != null) {
+                return Math.round(Double.parseDouble(seconds) * 1_000);
+            }
+            return Math.max(300, Math.round(60_000 * scale));
+        }
+
+        /**
+         * {@code -Dbenchmark.only=product-commands}: only the product's command mix, for quick rounds while working on
+         * the command path; it writes no JSON and gives no ratio.
+         */
+        boolean productCommandsOnly() {
+            return "product-commands".equals(System.getProperty("benchmark.only"));
+        }
+
         int commitments() {
             return (int) Math.max(4, Math.round(64 * scale));
         }
@@ -171,6 +192,14 @@ final class Benchmark {
             notes.put("postgres", durability(server));
             KafkaEndpoint kafka = TestInfrastructure.kafka();
 
+            if (settings.productCommandsOnly()) {
+                try (ServiceJvms services = start(server, kafka, "bench", null)) {
+                    Api api = new Api(services);
+                    mixAtEveryLevel("product", api, Fixture.create(api, settings.commitments()));
+                }
+                print();
+                return List.copyOf(figures);
+            }
             Map<Integer, double[]> axon;
             try (ServiceJvms peer = start(server, kafka, "peer", "axon-defaults")) {
                 Api api = new Api(peer);
@@ -198,6 +227,16 @@ final class Benchmark {
         print();
         write();
         return List.copyOf(figures);
+    }
+
+    /**
+     * Writes what is being measured now to {@code phase} beside the JSON output, so that a profiler can be attached to
+     * a service during one phase (the README says how).
+     */
+    private void phase(String name) throws IOException {
+        Path file = settings.output().toAbsolutePath().resolveSibling("phase");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, name + "\n");
     }
 
     /** Keeps a figure and prints it at once, so that a run that fails late still shows what it measured. */
@@ -270,9 +309,15 @@ final class Benchmark {
     /** Commands/s and latency at every client count; returns {commands/s, p99} per count. */
     private Map<Integer, double[]> mixAtEveryLevel(String shape, Api api, Fixture fixture) throws Exception {
         Map<Integer, double[]> result = new LinkedHashMap<>();
-        mix(api, fixture, 4, Math.min(5_000, settings.levelMillis())); // warm-up of fresh JVMs, not reported
+        mix(api, fixture, 16, settings.warmupMillis()); // warm-up of fresh JVMs, not reported
         for (int clients : CLIENTS) {
+            phase(shape + " commands at " + clients + " clients");
+            double[] cpuBefore = api.services.cpuSeconds();
+            Map<String, Double> threadsBefore = api.services.cpuSecondsByThread(true);
             Run run = mix(api, fixture, clients, settings.levelMillis());
+            double[] cpuAfter = api.services.cpuSeconds();
+            notes.put(shape + " command service CPU by thread at " + clients + " clients (ms per command)",
+                    perCommand(threadsBefore, api.services.cpuSecondsByThread(true), run.commands()));
             double perSecond = run.commands() / run.seconds();
             boolean product = shape.equals("product");
             String target = product && clients == 32 ? "≥ 3,000" : "—";
@@ -281,9 +326,30 @@ final class Benchmark {
             add(new Figure(shape + " p95 at " + clients + " clients", run.percentile(95), "ms", "—"));
             add(new Figure(shape + " p99 at " + clients + " clients", run.percentile(99), "ms",
                     product && clients == 32 ? "< 50" : "—"));
+            add(new Figure(shape + " CPU per command at " + clients + " clients: command service",
+                    1_000 * (cpuAfter[0] - cpuBefore[0]) / run.commands(), "ms", "—"));
+            add(new Figure(shape + " CPU per command at " + clients + " clients: query service",
+                    1_000 * (cpuAfter[1] - cpuBefore[1]) / run.commands(), "ms", "—"));
+            add(new Figure(shape + " CPU per command at " + clients + " clients: benchmark clients and Kafka",
+                    1_000 * (cpuAfter[2] - cpuBefore[2]) / run.commands(), "ms", "—"));
+            add(new Figure(shape + " CPU per command at " + clients + " clients: PostgreSQL",
+                    1_000 * (cpuAfter[3] - cpuBefore[3]) / run.commands(), "ms", "—"));
             result.put(clients, new double[] {perSecond, run.percentile(99)});
         }
         return result;
+    }
+
+    /** The costliest kinds of thread of a phase, as "name ms, name ms, …" in CPU milliseconds per command. */
+    private static String perCommand(Map<String, Double> before, Map<String, Double> after, int commands) {
+        StringBuilder text = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), 1_000 * (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / commands))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> text.append(text.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+                        .append(String.format("%.2f", e.getValue())));
+        System.out.println("benchmark: CPU by thread (ms per command): " + text);
+        return text.toString();
     }
 
     private record Run(int commands, double seconds, List<Long> nanos) {
@@ -761,8 +827,10 @@ final class Benchmark {
         private final String query;
         private final String bearer;
         final String planId;
+        final ServiceJvms services;
 
         Api(ServiceJvms services) {
+            this.services = services;
             this.command = "http://127.0.0.1:" + services.commandPort();
             this.query = "http://127.0.0.1:" + services.queryPort();
             this.bearer = "Bearer " + tokens.sign("usr-bench-01", List.of("ADMIN", "STL_EDITOR"), List.of(STL));

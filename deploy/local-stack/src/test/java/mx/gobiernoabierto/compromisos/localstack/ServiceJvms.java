@@ -5,12 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import mx.gobiernoabierto.compromisos.infrastructure.KafkaEndpoint;
 import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
@@ -20,6 +25,9 @@ import mx.gobiernoabierto.compromisos.infrastructure.PostgresEndpoint;
  * log files. Only the processes started here are ever stopped.
  */
 final class ServiceJvms implements AutoCloseable {
+
+    /** The unit of {@code /proc/<pid>/stat}'s times: {@code USER_HZ}, 100 on every Linux platform Java runs on. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private final int commandPort = Services.freePort();
     private final int queryPort = Services.freePort();
@@ -60,6 +68,68 @@ final class ServiceJvms implements AutoCloseable {
 
     long queryPid() {
         return query.pid();
+    }
+
+    /**
+     * The CPU time (user and system, {@code /proc/<pid>/stat}) used so far, in seconds: {command service, query
+     * service, this JVM (the benchmark's clients and its Kafka broker), PostgreSQL}. Read before and after a phase, it
+     * says what the phase cost each. PostgreSQL's backends that ended during the phase are missed (the services keep
+     * pooled connections, so few do).
+     */
+    double[] cpuSeconds() throws IOException {
+        return new double[] {cpuSeconds(command.pid()), cpuSeconds(query.pid()), cpuSeconds(ProcessHandle.current().pid()),
+                postgresCpuSeconds()};
+    }
+
+    /** The CPU seconds of every PostgreSQL process of this machine (the benchmark's server and its backends). */
+    private static double postgresCpuSeconds() throws IOException {
+        double seconds = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres")) {
+                        seconds += cpuSecondsOf(stat);
+                    }
+                } catch (NoSuchFileException | AccessDeniedException gone) {
+                    // the process ended between the listing and the read, or is not ours to read
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /**
+     * The CPU seconds each kind of thread of the command service ({@code command}) or query service has used so far,
+     * by thread name with its digits taken out (so the web server's threads add up as one kind). Threads that ended
+     * are not counted.
+     */
+    Map<String, Double> cpuSecondsByThread(boolean commandService) throws IOException {
+        Map<String, Double> seconds = new TreeMap<>();
+        Path tasks = Path.of("/proc", Long.toString((commandService ? command : query).pid()), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    seconds.merge(name, cpuSecondsOf(stat), Double::sum);
+                } catch (NoSuchFileException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return seconds;
+    }
+
+    private static double cpuSeconds(long pid) throws IOException {
+        return cpuSecondsOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    private static double cpuSecondsOf(String stat) {
+        // the fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
     }
 
     /** The peak resident set size of a process ({@code VmHWM} of {@code /proc/<pid>/status}), in MiB. */
