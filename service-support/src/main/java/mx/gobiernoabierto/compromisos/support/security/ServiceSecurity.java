@@ -20,7 +20,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * http.authorizeHttpRequests(requests -> ServiceSecurity.sharedRules(requests).requestMatchers(...)...)}</pre>
  *
  * <p>Callers come from HTTP Basic against {@code compromisos.security.users} when users are configured, and from a
- * bearer JWT ({@link JwtCallers}) when Spring Boot's resource-server settings configure a decoder. Stateless: no
+ * bearer JWT ({@link JwtCallers}) when Spring Boot's resource-server settings configure a decoder (each token verified
+ * once, then remembered: {@link RememberedJwts}). Stateless: no
  * session, no CSRF token (no cookie authenticates anything), no saved request, no login form. The headers: no
  * referrer, the {@link ContentSecurityPolicy} bean. The public reads are shared with the origins of
  * {@code compromisos.cors} ({@link PublicReadsCors}), when a service names any. Every refusal is answered, counted
@@ -97,7 +98,8 @@ public class ServiceSecurity {
         }
         if (bearer) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtCallers))
+                    .jwt(jwt -> jwt.decoder(new RememberedJwts(jwtDecoder.getObject()))
+                            .jwtAuthenticationConverter(jwtCallers))
                     .authenticationEntryPoint(denials)
                     .accessDeniedHandler(denials));
         }
