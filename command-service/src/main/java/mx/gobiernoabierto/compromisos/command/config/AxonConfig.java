@@ -104,14 +104,16 @@ class AxonConfig {
 
     /**
      * Axon's embedded event store as its auto-configuration builds it, except that its tracking processors are woken
-     * only once the outermost transaction committed (see {@link CommitAwareEventStore}).
+     * only once the outermost transaction committed, and once for commits close together (see
+     * {@link CommitAwareEventStore}).
      */
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  CompromisosProperties properties) {
         return new CommitAwareEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), properties.processorWakeUpDelay());
     }
 
     @Bean

@@ -1,12 +1,16 @@
 package mx.gobiernoabierto.compromisos.command.transparency;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,16 +19,18 @@ import mx.gobiernoabierto.compromisos.events.log.MerkleTree.NodeId;
 
 /**
  * The log's tree in PostgreSQL: the leaves and every complete subtree's hash ({@code log_node}). Appending a leaf
- * writes it and the subtrees it completes (one more row on average, {@code log2 n} at most); a root or a proof
- * reads only the subtrees {@link MerkleTree#nodesNeeded} names, in one query.
+ * writes it and the subtrees it completes (one more row on average, {@code log2 n} at most), a batch of leaves at a
+ * time; a root or a proof reads only the subtrees {@link MerkleTree#nodesNeeded} names, in one query.
  */
 @Component
 class TreeStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    TreeStore(JdbcClient jdbc) {
+    TreeStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** The number of leaves. */
@@ -32,9 +38,8 @@ class TreeStore {
         return jdbc.sql("SELECT coalesce(max(leaf_index) + 1, 0) FROM log_leaf").query(Long.class).single();
     }
 
-    boolean contains(String eventIdentifier) {
-        return jdbc.sql("SELECT count(*) FROM log_leaf WHERE event_identifier = ?").param(eventIdentifier)
-                .query(Long.class).single() > 0;
+    /** One leaf to append: an event's chain hash and where it comes from. */
+    record Leaf(String eventIdentifier, String aggregateIdentifier, long sequence, byte[] eventHash) {
     }
 
     /**
@@ -43,25 +48,73 @@ class TreeStore {
      * @return its index
      */
     long append(String eventIdentifier, String aggregateIdentifier, long sequence, byte[] eventHash) {
-        long index = size();
-        jdbc.sql("""
-                        INSERT INTO log_leaf (leaf_index, event_hash, event_identifier, aggregate_identifier, sequence_number)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(index, eventHash, eventIdentifier, aggregateIdentifier, sequence)
-                .update();
-        byte[] hash = MerkleTree.leafHash(eventHash);
-        int level = 0;
-        long position = index;
-        insertNode(level, position, hash);
-        // a right child completes its parent
-        while ((position & 1) == 1) {
-            byte[] left = node(level, position - 1);
-            hash = MerkleTree.nodeHash(left, hash);
-            level++;
-            position >>= 1;
-            insertNode(level, position, hash);
+        return appendAll(List.of(new Leaf(eventIdentifier, aggregateIdentifier, sequence, eventHash)));
+    }
+
+    /**
+     * Appends the leaves, in their order, at the end of the tree, in the caller's transaction: one query for the
+     * tree's size, one for the complete subtrees on its right edge that the new leaves pair with, and one batch of
+     * inserts per table, however many leaves there are.
+     *
+     * @return the index of the first leaf appended
+     */
+    long appendAll(List<Leaf> leaves) {
+        long first = size();
+        Map<NodeId, byte[]> nodes = fetch(rightEdge(first));
+        List<Object[]> leafRows = new ArrayList<>(leaves.size());
+        List<Object[]> nodeRows = new ArrayList<>(2 * leaves.size());
+        long index = first;
+        for (Leaf leaf : leaves) {
+            leafRows.add(new Object[] {index, leaf.eventHash(), leaf.eventIdentifier(), leaf.aggregateIdentifier(),
+                    leaf.sequence()});
+            byte[] hash = MerkleTree.leafHash(leaf.eventHash());
+            int level = 0;
+            long position = index;
+            nodes.put(new NodeId(level, position), hash);
+            nodeRows.add(new Object[] {level, position, hash});
+            // a right child completes its parent
+            while ((position & 1) == 1) {
+                byte[] left = nodes.get(new NodeId(level, position - 1));
+                if (left == null) {
+                    throw new IllegalStateException("the log's subtree (" + level + ", " + (position - 1)
+                            + ") is missing: the tree's tables are damaged");
+                }
+                hash = MerkleTree.nodeHash(left, hash);
+                level++;
+                position >>= 1;
+                nodes.put(new NodeId(level, position), hash);
+                nodeRows.add(new Object[] {level, position, hash});
+            }
+            index++;
         }
-        return index;
+        batches.batchUpdate("""
+                INSERT INTO log_leaf (leaf_index, event_hash, event_identifier, aggregate_identifier, sequence_number)
+                VALUES (?, ?, ?, ?, ?)""", leafRows);
+        batches.batchUpdate("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", nodeRows);
+        return first;
+    }
+
+    /** Of these events, the ones whose leaves the tree already holds. */
+    Set<String> present(Collection<String> eventIdentifiers) {
+        if (eventIdentifiers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT event_identifier FROM log_leaf WHERE event_identifier = ANY (?)")
+                .param(eventIdentifiers.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /**
+     * The complete subtrees a tree of {@code size} leaves ends with, one per level whose bit of {@code size} is set:
+     * the only existing nodes that leaves appended after them are paired with.
+     */
+    private static Set<NodeId> rightEdge(long size) {
+        Set<NodeId> edge = new HashSet<>();
+        for (int level = 0; (size >> level) > 0; level++) {
+            if (((size >> level) & 1) == 1) {
+                edge.add(new NodeId(level, (size >> level) - 1));
+            }
+        }
+        return edge;
     }
 
     /** The smallest index of a leaf whose data is this event hash. */
@@ -103,14 +156,5 @@ class TreeStore {
                 .query((row, i) -> hashes.put(new NodeId(row.getInt(1), row.getLong(2)), row.getBytes(3)))
                 .list();
         return hashes;
-    }
-
-    private byte[] node(int level, long index) {
-        return jdbc.sql("SELECT hash FROM log_node WHERE level = ? AND node_index = ?").params(level, index)
-                .query(byte[].class).single();
-    }
-
-    private void insertNode(int level, long index, byte[] hash) {
-        jdbc.sql("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)").params(level, index, hash).update();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -61,7 +62,7 @@ class TransparencyLogBenchmarkTest {
         long nodeBytes = jdbc.sql("SELECT pg_total_relation_size('log_node')").query(Long.class).single();
         long leafBytes = jdbc.sql("SELECT pg_total_relation_size('log_leaf')").query(Long.class).single();
 
-        TreeStore tree = new TreeStore(jdbc);
+        TreeStore tree = new TreeStore(jdbc, new JdbcTemplate(dataSource));
         byte[] expectedRoot = rootInMemory();
         byte[] root = tree.root(LEAVES);
         assertThat(HexFormat.of().formatHex(root)).isEqualTo(HexFormat.of().formatHex(expectedRoot));
@@ -96,12 +97,11 @@ class TransparencyLogBenchmarkTest {
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         long t0 = System.nanoTime();
         for (int batch = 0; batch < appends / 100; batch++) {
-            int first = batch * 100;
-            transaction.executeWithoutResult(status -> {
-                for (int i = first; i < first + 100; i++) {
-                    tree.append("append-" + i, "bench", i, bigEndian(LEAVES + i));
-                }
-            });
+            List<TreeStore.Leaf> leaves = new ArrayList<>();
+            for (int i = batch * 100; i < (batch + 1) * 100; i++) {
+                leaves.add(new TreeStore.Leaf("append-" + i, "bench", i, bigEndian(LEAVES + i)));
+            }
+            transaction.executeWithoutResult(status -> tree.appendAll(leaves));
         }
         double appendSeconds = (System.nanoTime() - t0) / 1e9;
         assertThat(tree.size()).isEqualTo(LEAVES + appends);
