@@ -133,16 +133,18 @@ public class Replay {
             EventArchive.Kept.Position from = after;
             List<EventArchive.Kept> page = transactions.execute(tx -> {
                 List<EventArchive.Kept> kept = archive.page(from, ARCHIVE_PAGE);
-                // reading the JSON is most of a page's work: on every core, keeping the page's order
-                List<EventEnvelope> envelopes = kept.parallelStream().map(record -> readable(record.envelope())).toList();
+                // reading the JSON is most of a page's work: on every core, keeping the page's order; each record is
+                // decoded once, and the fold uses what checking it decoded
+                List<Envelopes.Decoded> decoded = kept.parallelStream().map(record -> decoded(record.envelope()))
+                        .toList();
                 List<Projector.Delivery> deliveries = new ArrayList<>(kept.size());
                 for (int i = 0; i < kept.size(); i++) {
                     counts.fromArchive++;
                     counts.records++;
-                    if (envelopes.get(i) == null) {
+                    if (decoded.get(i) == null) {
                         counts.poison++;
                     } else {
-                        deliveries.add(new Projector.Delivery(envelopes.get(i), kept.get(i).envelope(),
+                        deliveries.add(new Projector.Delivery(decoded.get(i), kept.get(i).envelope(),
                                 kept.get(i).identity()));
                     }
                 }
@@ -235,8 +237,14 @@ public class Replay {
 
     /** The record read and checked, or {@code null} if it is unreadable. */
     private static EventEnvelope readable(String received) {
+        Envelopes.Decoded decoded = decoded(received);
+        return decoded == null ? null : decoded.envelope();
+    }
+
+    /** The record read, checked and decoded, or {@code null} if it is unreadable. */
+    private static Envelopes.Decoded decoded(String received) {
         try {
-            return Envelopes.read(received);
+            return Envelopes.decode(received);
         } catch (PoisonMessageException e) {
             return null;
         }

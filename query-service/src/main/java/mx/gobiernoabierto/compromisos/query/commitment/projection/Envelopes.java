@@ -1,5 +1,8 @@
 package mx.gobiernoabierto.compromisos.query.commitment.projection;
 
+import java.time.Instant;
+
+import mx.gobiernoabierto.compromisos.events.DomainEvent;
 import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.events.wire.EventTypes;
 
@@ -9,8 +12,17 @@ public final class Envelopes {
     private Envelopes() {
     }
 
+    /** A record read and checked, with its event and its instant decoded once. */
+    public record Decoded(EventEnvelope envelope, DomainEvent event, Instant occurredAt) {
+    }
+
     /** Reads and checks a record; anything that can never be applied is poison, for the dead-letter topic. */
     public static EventEnvelope read(String value) {
+        return decode(value).envelope();
+    }
+
+    /** As {@link #read}, keeping the event and instant that checking the record decoded. */
+    public static Decoded decode(String value) {
         EventEnvelope envelope;
         try {
             envelope = EventEnvelope.fromJson(value);
@@ -26,12 +38,10 @@ public final class Envelopes {
             throw new PoisonMessageException("unknown event type: " + envelope.type(), null);
         }
         try {
-            envelope.event();
-            envelope.occurredAtInstant();
+            return new Decoded(envelope, envelope.event(), envelope.occurredAtInstant());
         } catch (RuntimeException e) {
             throw new PoisonMessageException("unreadable " + envelope.type() + " payload: " + e.getMessage(), e);
         }
-        return envelope;
     }
 
 }

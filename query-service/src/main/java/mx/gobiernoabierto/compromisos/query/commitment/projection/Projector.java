@@ -1,5 +1,6 @@
 package mx.gobiernoabierto.compromisos.query.commitment.projection;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,8 +56,21 @@ public class Projector {
      * @param received the record as it arrived, kept as such if it is held or divergent
      * @param kept     the event id and hash the archive keeps at the envelope's sequence (the caller archived the
      *                 envelope first, so this is its own unless another event was kept there before)
+     * @param event    the envelope's payload as its event
+     * @param occurredAt the envelope's {@code occurredAt}
      */
-    public record Delivery(EventEnvelope envelope, String received, EventIdentity kept) {
+    public record Delivery(EventEnvelope envelope, String received, EventIdentity kept, DomainEvent event,
+                           Instant occurredAt) {
+
+        /** A delivery whose event and instant are decoded from the envelope. */
+        public Delivery(EventEnvelope envelope, String received, EventIdentity kept) {
+            this(envelope, received, kept, envelope.event(), envelope.occurredAtInstant());
+        }
+
+        /** A delivery of a record {@link Envelopes#decode} read, without decoding it again. */
+        public Delivery(Envelopes.Decoded decoded, String received, EventIdentity kept) {
+            this(decoded.envelope(), received, kept, decoded.event(), decoded.occurredAt());
+        }
     }
 
     /** Applies one envelope, in the caller's transaction. */
@@ -114,7 +128,7 @@ public class Projector {
                 yield new Result(Outcome.HELD, 0);
             }
             case APPLY -> {
-                aggregate.apply.add(envelope);
+                aggregate.apply.add(new Applied(envelope.sequence(), delivery.event(), delivery.occurredAt()));
                 long applied = envelope.sequence();
                 long limit = heldAfter.orElse(Long.MAX_VALUE);
                 int released = 0;
@@ -123,7 +137,9 @@ public class Projector {
                     if (next == null) {
                         break;
                     }
-                    aggregate.apply.add(EventEnvelope.fromJson(next));
+                    EventEnvelope heldEnvelope = EventEnvelope.fromJson(next);
+                    aggregate.apply.add(new Applied(heldEnvelope.sequence(), heldEnvelope.event(),
+                            heldEnvelope.occurredAtInstant()));
                     applied++;
                     released++;
                 }
@@ -150,17 +166,17 @@ public class Projector {
         Map<String, Map<Long, String>> holds = new LinkedHashMap<>();
         Map<String, List<Long>> released = new LinkedHashMap<>();
         for (Aggregate aggregate : aggregates) {
-            for (EventEnvelope envelope : aggregate.apply) {
-                DomainEvent event = envelope.event();
+            for (Applied applied : aggregate.apply) {
+                DomainEvent event = applied.event();
                 switch (event) {
                     case PlanRegistered plan -> plans.add(plan);
                     case CommitmentEvent commitmentEvent -> {
                         String id = commitmentEvent.commitmentId();
                         CommitmentState before = folded.containsKey(id) ? folded.get(id) : states.get(id);
-                        CommitmentState after = CommitmentFold.apply(before, commitmentEvent, envelope.sequence(),
-                                envelope.occurredAtInstant());
+                        CommitmentState after = CommitmentFold.apply(before, commitmentEvent, applied.sequence(),
+                                applied.occurredAt());
                         folded.put(id, after);
-                        if ((envelope.sequence() + 1) % CHECKPOINT_EVERY == 0) {
+                        if ((applied.sequence() + 1) % CHECKPOINT_EVERY == 0) {
                             checkpoints.add(after);
                         }
                         if (commitmentEvent instanceof IndicatorDefined indicator) {
@@ -205,7 +221,7 @@ public class Projector {
         final TreeMap<Long, String> added = new TreeMap<>();
         /** held events the batch applied that were stored before it */
         final List<Long> taken = new ArrayList<>();
-        final List<EventEnvelope> apply = new ArrayList<>();
+        final List<Applied> apply = new ArrayList<>();
 
         Aggregate(String id) {
             this.id = id;
@@ -219,6 +235,10 @@ public class Projector {
             }
             return added.remove(sequence);
         }
+    }
+
+    /** An event the batch applies to its aggregate, decoded once. */
+    private record Applied(long sequence, DomainEvent event, Instant occurredAt) {
     }
 
     /**
