@@ -87,6 +87,9 @@ final class Benchmark {
 
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
     static final int[] CLIENTS = {1, 8, 32};
+    /** Whose CPU {@link ServiceJvms#cpuSeconds()} reads, in its order. */
+    private static final String[] CPU_CONSUMERS = {"command service", "query service", "benchmark clients and Kafka",
+            "PostgreSQL"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String STL = "stl-bench";
 
@@ -313,11 +316,11 @@ final class Benchmark {
         for (int clients : CLIENTS) {
             phase(shape + " commands at " + clients + " clients");
             double[] cpuBefore = api.services.cpuSeconds();
-            Map<String, Double> threadsBefore = api.services.cpuSecondsByThread(true);
+            Map<String, Double> threadsBefore = api.services.commandCpuSecondsByThread();
             Run run = mix(api, fixture, clients, settings.levelMillis());
             double[] cpuAfter = api.services.cpuSeconds();
             notes.put(shape + " command service CPU by thread at " + clients + " clients (ms per command)",
-                    perCommand(threadsBefore, api.services.cpuSecondsByThread(true), run.commands()));
+                    perCommand(threadsBefore, api.services.commandCpuSecondsByThread(), run.commands()));
             double perSecond = run.commands() / run.seconds();
             boolean product = shape.equals("product");
             String target = product && clients == 32 ? "≥ 3,000" : "—";
@@ -326,14 +329,10 @@ final class Benchmark {
             add(new Figure(shape + " p95 at " + clients + " clients", run.percentile(95), "ms", "—"));
             add(new Figure(shape + " p99 at " + clients + " clients", run.percentile(99), "ms",
                     product && clients == 32 ? "< 50" : "—"));
-            add(new Figure(shape + " CPU per command at " + clients + " clients: command service",
-                    1_000 * (cpuAfter[0] - cpuBefore[0]) / run.commands(), "ms", "—"));
-            add(new Figure(shape + " CPU per command at " + clients + " clients: query service",
-                    1_000 * (cpuAfter[1] - cpuBefore[1]) / run.commands(), "ms", "—"));
-            add(new Figure(shape + " CPU per command at " + clients + " clients: benchmark clients and Kafka",
-                    1_000 * (cpuAfter[2] - cpuBefore[2]) / run.commands(), "ms", "—"));
-            add(new Figure(shape + " CPU per command at " + clients + " clients: PostgreSQL",
-                    1_000 * (cpuAfter[3] - cpuBefore[3]) / run.commands(), "ms", "—"));
+            for (int process = 0; process < CPU_CONSUMERS.length; process++) {
+                add(new Figure(shape + " CPU per command at " + clients + " clients: " + CPU_CONSUMERS[process],
+                        1_000 * (cpuAfter[process] - cpuBefore[process]) / run.commands(), "ms", "—"));
+            }
             result.put(clients, new double[] {perSecond, run.percentile(99)});
         }
         return result;

@@ -89,7 +89,7 @@ final class ServiceJvms implements AutoCloseable {
                     .toList()) {
                 try {
                     String stat = Files.readString(process.resolve("stat"));
-                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres")) {
+                    if (name(stat).equals("postgres")) {
                         seconds += cpuSecondsOf(stat);
                     }
                 } catch (NoSuchFileException | AccessDeniedException gone) {
@@ -101,19 +101,17 @@ final class ServiceJvms implements AutoCloseable {
     }
 
     /**
-     * The CPU seconds each kind of thread of the command service ({@code command}) or query service has used so far,
-     * by thread name with its digits taken out (so the web server's threads add up as one kind). Threads that ended
-     * are not counted.
+     * The CPU seconds each kind of thread of the command service has used so far, by thread name with its digits taken
+     * out (so the web server's threads add up as one kind). Threads that ended are not counted.
      */
-    Map<String, Double> cpuSecondsByThread(boolean commandService) throws IOException {
+    Map<String, Double> commandCpuSecondsByThread() throws IOException {
         Map<String, Double> seconds = new TreeMap<>();
-        Path tasks = Path.of("/proc", Long.toString((commandService ? command : query).pid()), "task");
+        Path tasks = Path.of("/proc", Long.toString(command.pid()), "task");
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path thread : threads.toList()) {
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
-                    seconds.merge(name, cpuSecondsOf(stat), Double::sum);
+                    seconds.merge(name(stat).replaceAll("\\d+", "N"), cpuSecondsOf(stat), Double::sum);
                 } catch (NoSuchFileException ended) {
                     // the thread ended between the listing and the read
                 }
@@ -124,6 +122,11 @@ final class ServiceJvms implements AutoCloseable {
 
     private static double cpuSeconds(long pid) throws IOException {
         return cpuSecondsOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** The process's or thread's name in a {@code /proc} stat line: in parentheses, and it may hold spaces. */
+    private static String name(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     }
 
     private static double cpuSecondsOf(String stat) {
