@@ -1,7 +1,6 @@
 package mx.gobiernoabierto.compromisos.query.transparency;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,29 +66,29 @@ public class CheckpointFeed {
     }
 
     /**
-     * The newest checkpoint that covers an event which occurred at {@code occurredAt}, if one was kept yet.
+     * The newest checkpoint that can cover an event which occurred at {@code occurredAt}, if one was kept yet: the
+     * newest published at or after that instant.
      * <p>
      * This service does not know an event's leaf index (the log numbers leaves in the order it takes events from
-     * the event store; neither the event nor the checkpoint carries that position), so coverage is decided by time:
-     * the log appends each event moments after it is stored, and a checkpoint signs the whole tree as it stands, so
-     * the newest checkpoint published at least {@link #APPEND_MARGIN} after the event occurred holds it. The margin
-     * covers the appender's polling lag. The page does not take this on trust: the reader's browser asks the command
-     * service for the inclusion proof at that tree size and says so if there is none (an appender stopped for
-     * longer than the margin). The newest rather than the first such checkpoint, as the one witnesses most likely
-     * hold.
+     * the event store; neither the event nor the checkpoint carries that position), so coverage is decided by time,
+     * and the decision settles by itself: the log appends each event moments after it is stored and a checkpoint
+     * signs the whole tree as it stands, so a checkpoint signed after the append holds the event; and the append
+     * changes the tree, so if the checkpoint signed in between missed it, the next tick signs a newer one that holds
+     * it. (Asking for a checkpoint published some margin after the event would not be safer: on a quiet log the
+     * first checkpoint after the event may be the last one signed for a long time, and the page would say "none yet"
+     * for as long.) The page does not take this on trust: the reader's browser asks the command service for the
+     * inclusion proof at that tree size and says so if there is none. The newest rather than the first such
+     * checkpoint, as the one witnesses most likely hold.
      */
     public Optional<Kept> newestCovering(Instant occurredAt) {
         return jdbc.sql("""
                         SELECT origin, tree_size, root_hash, note, published_at, received_at FROM log_checkpoint
                         WHERE published_at >= ? ORDER BY id DESC LIMIT 1""")
-                .param(Timestamp.from(occurredAt.plus(APPEND_MARGIN)))
+                .param(Timestamp.from(occurredAt))
                 .query((row, n) -> new Kept(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
                         row.getTimestamp(5).toInstant(), row.getTimestamp(6).toInstant()))
                 .optional();
     }
-
-    /** How long after an event occurs the log has surely appended it (its tracking processor polls far faster). */
-    static final Duration APPEND_MARGIN = Duration.ofSeconds(5);
 
     long count() {
         return jdbc.sql("SELECT count(*) FROM log_checkpoint").query(Long.class).single();

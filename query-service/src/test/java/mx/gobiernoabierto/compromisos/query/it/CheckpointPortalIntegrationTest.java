@@ -35,8 +35,8 @@ import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.infrastructure.TestInfrastructure;
 
 /**
- * The historial page shows the signed checkpoint that holds the commitment's head event (the newest published at
- * least the log's append margin after the head occurred) with what the reader's browser needs to check the
+ * The historial page shows the signed checkpoint that holds the commitment's head event (the newest published
+ * after the head occurred) with what the reader's browser needs to check the
  * inclusion, or says plainly that none covers it yet; {@code /datos} and {@code /registro/feed.atom} offer the
  * checkpoints. Checkpoints arrive on the real checkpoint topic, as the command service publishes them.
  */
@@ -59,13 +59,7 @@ class CheckpointPortalIntegrationTest extends QueryIntegrationTest {
         byte[] root = MerkleTree.leafHash(new byte[] {7});
         Checkpoint checkpoint = new Checkpoint(origin, size, root);
         String note = SignedNote.sign(checkpoint.body(), origin, key.getPrivate(), key.getPublic());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(CHECKPOINTS, origin, note)).get();
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/v1/log/checkpoint").text(), note::equals);
+        publishCheckpoint(origin, note);
 
         Http.Reply page = http().get("/compromisos/" + old.aggregateId() + "/historial");
         assertThat(page.status()).isEqualTo(200);
@@ -121,6 +115,36 @@ class CheckpointPortalIntegrationTest extends QueryIntegrationTest {
         SignedNote.VerifierKey vkey = SignedNote.parseVerifierKey(
                 SignedNote.verifierKey(origin, Ed25519Keys.rawPublicKey(key.getPublic())));
         assertThat(Checkpoint.open(child(newest, "content"), vkey).size()).isEqualTo(size);
+    }
+
+    @Test
+    void aCheckpointSignedMomentsAfterTheHeadCoversItEvenIfNoneFollows() throws Exception {
+        // a quiet log: the head occurs, the next tick signs the tree with it, and nothing happens after that
+        EventEnvelope head = draft(Instant.now().minusMillis(500));
+        awaitVersion(head.aggregateId(), 0);
+        KeyPair key = Ed25519Keys.generate();
+        String origin = "portal-test.local/quiet";
+        long size = 5_000_000_000L + (System.nanoTime() & 0xffff);
+        String note = SignedNote.sign(new Checkpoint(origin, size, MerkleTree.leafHash(new byte[] {9})).body(), origin,
+                key.getPrivate(), key.getPublic());
+        publishCheckpoint(origin, note);
+
+        Http.Reply page = http().get("/compromisos/" + head.aggregateId() + "/historial");
+        assertThat(page.status()).isEqualTo(200);
+        // this checkpoint, or a newer one another test published: either was signed after the head occurred
+        assertThat(page.text()).contains("data-proof-url=", "data-tree-size=\"", "<div id=\"resultado-inclusion\"")
+                .doesNotContain("Todavía ningún punto de control firmado cubre");
+    }
+
+    /** Publishes a signed note on the checkpoint topic, as the command service does, and waits until it is kept. */
+    private void publishCheckpoint(String origin, String note) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(CHECKPOINTS, origin, note)).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/v1/log/checkpoint").text(), note::equals);
     }
 
     private EventEnvelope draft(Instant at) {
