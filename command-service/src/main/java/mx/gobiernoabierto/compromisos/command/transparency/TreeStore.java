@@ -43,15 +43,6 @@ class TreeStore {
     }
 
     /**
-     * Appends a leaf at the end of the tree, in the caller's transaction.
-     *
-     * @return its index
-     */
-    long append(String eventIdentifier, String aggregateIdentifier, long sequence, byte[] eventHash) {
-        return appendAll(List.of(new Leaf(eventIdentifier, aggregateIdentifier, sequence, eventHash)));
-    }
-
-    /**
      * Appends the leaves, in their order, at the end of the tree, in the caller's transaction: one query for the
      * tree's size, one for the complete subtrees on its right edge that the new leaves pair with, and one batch of
      * inserts per table, however many leaves there are.

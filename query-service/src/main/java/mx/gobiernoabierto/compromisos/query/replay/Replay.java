@@ -25,7 +25,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-import mx.gobiernoabierto.compromisos.events.wire.EventEnvelope;
 import mx.gobiernoabierto.compromisos.events.wire.EventJson;
 import mx.gobiernoabierto.compromisos.query.audit.EventArchive;
 import mx.gobiernoabierto.compromisos.query.commitment.projection.Envelopes;
@@ -195,11 +194,14 @@ public class Replay {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             List<EventArchive.Received> readable = new ArrayList<>(records.count());
+            List<Envelopes.Decoded> decoded = new ArrayList<>(records.count());
             for (ConsumerRecord<String, String> record : records) {
                 counts.fromTopic++;
-                EventEnvelope envelope = read(record.value(), counts);
-                if (envelope != null) {
-                    readable.add(new EventArchive.Received(envelope, record.value(), record.partition(), record.offset()));
+                Envelopes.Decoded read = read(record.value(), counts);
+                if (read != null) {
+                    readable.add(new EventArchive.Received(read.envelope(), record.value(), record.partition(),
+                            record.offset()));
+                    decoded.add(read);
                 }
             }
             if (!readable.isEmpty()) {
@@ -208,8 +210,7 @@ public class Replay {
                     List<EventIdentity> kept = archive.keepAll(readable);
                     List<Projector.Delivery> deliveries = new ArrayList<>(readable.size());
                     for (int i = 0; i < readable.size(); i++) {
-                        deliveries.add(new Projector.Delivery(readable.get(i).envelope(), readable.get(i).received(),
-                                kept.get(i)));
+                        deliveries.add(new Projector.Delivery(decoded.get(i), readable.get(i).received(), kept.get(i)));
                     }
                     apply(deliveries, counts);
                 });
@@ -226,19 +227,13 @@ public class Replay {
     }
 
     /** The record read and checked, or {@code null} (counted) if it is unreadable. */
-    private static EventEnvelope read(String received, Counts counts) {
+    private static Envelopes.Decoded read(String received, Counts counts) {
         counts.records++;
-        EventEnvelope envelope = readable(received);
-        if (envelope == null) {
+        Envelopes.Decoded decoded = decoded(received);
+        if (decoded == null) {
             counts.poison++;
         }
-        return envelope;
-    }
-
-    /** The record read and checked, or {@code null} if it is unreadable. */
-    private static EventEnvelope readable(String received) {
-        Envelopes.Decoded decoded = decoded(received);
-        return decoded == null ? null : decoded.envelope();
+        return decoded;
     }
 
     /** The record read, checked and decoded, or {@code null} if it is unreadable. */

@@ -16,12 +16,10 @@ public final class Envelopes {
     public record Decoded(EventEnvelope envelope, DomainEvent event, Instant occurredAt) {
     }
 
-    /** Reads and checks a record; anything that can never be applied is poison, for the dead-letter topic. */
-    public static EventEnvelope read(String value) {
-        return decode(value).envelope();
-    }
-
-    /** As {@link #read}, keeping the event and instant that checking the record decoded. */
+    /**
+     * Reads and checks a record, keeping the event and instant that checking it decoded; anything that can never be
+     * applied is poison, for the dead-letter topic.
+     */
     public static Decoded decode(String value) {
         EventEnvelope envelope;
         try {

@@ -78,11 +78,14 @@ class EventTopicListener {
     @KafkaListener(id = "projections", idIsGroup = false, topics = "${compromisos.query.topic}", batch = "true")
     void onRecords(List<ConsumerRecord<String, String>> records) {
         List<EventArchive.Received> readable = new ArrayList<>(records.size());
+        List<Envelopes.Decoded> decoded = new ArrayList<>(records.size());
         PoisonMessageException poison = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                readable.add(new EventArchive.Received(Envelopes.read(record.value()), record.value(),
-                        record.partition(), record.offset()));
+                Envelopes.Decoded read = Envelopes.decode(record.value());
+                readable.add(new EventArchive.Received(read.envelope(), record.value(), record.partition(),
+                        record.offset()));
+                decoded.add(read);
             } catch (PoisonMessageException e) {
                 poison = e;
                 break;
@@ -91,7 +94,7 @@ class EventTopicListener {
         if (!readable.isEmpty()) {
             List<Projector.Result> results;
             try {
-                results = transactions.execute(tx -> apply(readable));
+                results = transactions.execute(tx -> apply(readable, decoded));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("the poll was rolled back: " + e.getMessage(), e, records.getFirst());
             }
@@ -102,17 +105,18 @@ class EventTopicListener {
         }
     }
 
-    private List<Projector.Result> apply(List<EventArchive.Received> records) {
+    /** Archives and applies the records; {@code decoded} holds, for each, what reading it decoded. */
+    private List<Projector.Result> apply(List<EventArchive.Received> records, List<Envelopes.Decoded> decoded) {
         List<EventIdentity> kept = archive.keepAll(records);
         List<Projector.Delivery> deliveries = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            deliveries.add(new Projector.Delivery(records.get(i).envelope(), records.get(i).received(), kept.get(i)));
+            deliveries.add(new Projector.Delivery(decoded.get(i), records.get(i).received(), kept.get(i)));
         }
         List<Projector.Result> outcomes = projector.acceptAll(ViewTables.LIVE, deliveries);
         List<Instant> occurred = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i).outcome() == Projector.Outcome.APPLIED) {
-                occurred.add(records.get(i).envelope().occurredAtInstant());
+                occurred.add(decoded.get(i).occurredAt());
             }
         }
         if (!occurred.isEmpty()) {

@@ -52,7 +52,7 @@ public class Projector {
     /**
      * One record to apply.
      *
-     * @param envelope the record, read and checked ({@link Envelopes#read})
+     * @param envelope the record, read and checked ({@link Envelopes#decode})
      * @param received the record as it arrived, kept as such if it is held or divergent
      * @param kept     the event id and hash the archive keeps at the envelope's sequence (the caller archived the
      *                 envelope first, so this is its own unless another event was kept there before)
