@@ -102,7 +102,7 @@ final class Benchmark {
     record Settings(double scale, boolean largeReplay, Path output, List<String> serviceJvmOptions) {
 
         /** The default: the production images' options (heap as a share of RAM), in a container of the target's 512 MiB. */
-        static final String PRODUCTION_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+        static final String PRODUCTION_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
         /** {@code -Dbenchmark.jvm} gives the services' JVM options, space-separated. */
         static Settings fromSystemProperties(Path output) {
@@ -136,6 +136,14 @@ final class Benchmark {
             return "product-commands".equals(System.getProperty("benchmark.only"));
         }
 
+        /**
+         * {@code -Dbenchmark.only=visibility}: after the warm-up, only end-to-end visibility, at 20, 100 and 300
+         * commands/s, for rounds of work on the path from a command to its view; it writes no JSON.
+         */
+        boolean visibilityOnly() {
+            return "visibility".equals(System.getProperty("benchmark.only"));
+        }
+
         int commitments() {
             return (int) Math.max(4, Math.round(64 * scale));
         }
@@ -146,6 +154,11 @@ final class Benchmark {
 
         int visibilityRate() {
             return (int) Math.max(20, Math.round(1_000 * Math.min(1, scale)));
+        }
+
+        /** The second visibility rate, one that two cores carry: 100 commands/s (and as many reads), scaled. */
+        int carriedVisibilityRate() {
+            return (int) Math.max(20, Math.round(100 * Math.min(1, scale)));
         }
 
         int replayEvents() {
@@ -195,6 +208,18 @@ final class Benchmark {
             notes.put("postgres", durability(server));
             KafkaEndpoint kafka = TestInfrastructure.kafka();
 
+            if (settings.visibilityOnly()) {
+                try (ServiceJvms services = start(server, kafka, "bench", null)) {
+                    Api api = new Api(services);
+                    Fixture fixture = Fixture.create(api, settings.commitments());
+                    mix(api, fixture, 16, settings.warmupMillis());
+                    for (int rate : new int[] {20, 100, 300}) {
+                        visibility(api, fixture, kafka, "bench.events", "bench-query", rate, " at " + rate + "/s");
+                    }
+                }
+                print();
+                return List.copyOf(figures);
+            }
             if (settings.productCommandsOnly()) {
                 try (ServiceJvms services = start(server, kafka, "bench", null)) {
                     Api api = new Api(services);
@@ -218,9 +243,10 @@ final class Benchmark {
                             product.get(clients)[0] / axon.get(clients)[0], "ratio", clients == 32 ? "≥ 5" : "—"));
                 }
                 visibility(api, fixture, kafka, "bench.events", "bench-query", settings.visibilityRate(), "");
-                // the same below saturation: what a command's path to the view costs when the machine keeps up
-                int sustainable = (int) Math.max(10, Math.round(product.get(32)[0] / 2));
-                visibility(api, fixture, kafka, "bench.events", "bench-query", sustainable, " at half capacity");
+                // the same at a load the machine carries (a command and a read of its view each time): what the path
+                // from a command to its view costs when nothing queues
+                int carried = settings.carriedVisibilityRate();
+                visibility(api, fixture, kafka, "bench.events", "bench-query", carried, " at " + carried + "/s");
                 generated(api, kafka, "bench.events", "bench-query");
                 portal(api);
                 memory(services);

@@ -27,7 +27,7 @@ class BenchmarkSmokeTest {
                 "product / limit at 32 clients", "axon-defaults commands/s at 32 clients",
                 "product / axon-defaults commands/s at 32 clients", "end-to-end: command 2xx → view at that version p99",
                 "consumer lag: time to 0 after the load",
-                "end-to-end at half capacity: command 2xx → view at that version p99", "portal: dashboard p99", "portal: plan page p99",
+                "end-to-end at 20/s: command 2xx → view at that version p99", "portal: dashboard p99", "portal: plan page p99",
                 "peak resident memory: command service", "peak resident memory: query service");
         assertThat(figures).anyMatch(f -> f.name().startsWith("replay: events/s"));
         assertThat(figures).anyMatch(f -> f.name().startsWith("asOf of a commitment"));

@@ -153,6 +153,6 @@ class DockerfileTest {
                 .anyMatch(where -> where.contains("compose")).anyMatch(where -> where.contains("k8s"));
         assertThat(options).extracting(DeploymentFiles.Assignment::service).contains(Service.COMMAND, Service.QUERY);
         assertThat(options).allSatisfy(assignment -> assertThat(assignment.value()).as(assignment.toString())
-                .isEqualTo("-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"));
+                .isEqualTo("-XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"));
     }
 }
