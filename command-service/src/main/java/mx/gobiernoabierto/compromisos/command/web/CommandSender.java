@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import mx.gobiernoabierto.compromisos.events.wire.EventMetadata;
 /**
  * Sends a command on behalf of the current actor, with the request's correlation id when it has one. Both go in the
  * command's metadata, from where {@code AxonConfig}'s correlation data provider copies them to every event the
- * command causes.
+ * command causes. Commands on one aggregate take turns until each one's request has committed ({@link AggregateLocks}).
  */
 @Component
 public class CommandSender {
@@ -23,11 +24,13 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final Actors actors;
     private final HttpServletRequest request;
+    private final AggregateLocks locks;
 
-    CommandSender(CommandGateway gateway, Actors actors, HttpServletRequest request) {
+    CommandSender(CommandGateway gateway, Actors actors, HttpServletRequest request, AggregateLocks locks) {
         this.gateway = gateway;
         this.actors = actors;
         this.request = request;
+        this.locks = locks;
     }
 
     /** Sends the command, waits for it to be handled, and returns what its handler returned. */
@@ -38,6 +41,18 @@ public class CommandSender {
         if (correlationId != null && !correlationId.isBlank() && correlationId.length() <= 200) {
             metadata.put(EventMetadata.CORRELATION_ID, correlationId);
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
+        AggregateLocks.Held held;
+        try {
+            held = locks.hold(message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the aggregate's lock", e);
+        }
+        try {
+            return gateway.sendAndWait(message);
+        } finally {
+            held.release();
+        }
     }
 }

@@ -97,6 +97,50 @@ class AggregateCacheIntegrationTest extends IntegrationTest {
         assertThat(anonymousApi().get(scenario.path("/integrity")).json().get("valid").asBoolean()).isTrue();
     }
 
+    /**
+     * A command with an {@code Idempotency-Key} commits with its request, after Axon has released the aggregate; a
+     * command on the same aggregate in that moment read it without the first one's event and failed on the store's
+     * unique key ({@code 500}). Now commands on one aggregate take turns until each request has committed.
+     */
+    @Test
+    void concurrentCommandsWithAndWithoutKeysOnOneCommitmentAllSucceedInOneChain() throws Exception {
+        Scenario scenario = new Scenario(api()).inImplementation();
+        String id = scenario.commitmentId;
+        long before = storedEvents(id);
+        int clients = 8;
+        int each = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<List<Integer>>> sent = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                sent.add(pool.submit(() -> {
+                    List<Integer> statuses = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        Map<String, Object> progress = body("percent", (client * each + i) % 101,
+                                "reportedOn", Scenario.TODAY.toString());
+                        String path = scenario.path("/milestones/" + scenario.milestoneId + "/progress");
+                        Api.Reply reply = (client + i) % 2 == 0
+                                ? api().post(path, progress, "Idempotency-Key", java.util.UUID.randomUUID().toString())
+                                : api().post(path, progress);
+                        statuses.add(reply.status());
+                    }
+                    return statuses;
+                }));
+            }
+            for (java.util.concurrent.Future<List<Integer>> statuses : sent) {
+                assertThat(statuses.get(60, java.util.concurrent.TimeUnit.SECONDS)).allSatisfy(status ->
+                        assertThat(status).isBetween(200, 299));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(storedEvents(id)).isEqualTo(before + (long) clients * each);
+        Api.Reply integrity = anonymousApi().get(scenario.path("/integrity"));
+        assertThat(integrity.json().get("valid").asBoolean()).isTrue();
+        assertThat(integrity.json().get("events").asLong()).isEqualTo(before + (long) clients * each);
+    }
+
     private String storedHash(String id, long sequence) {
         String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry"
                         + " WHERE aggregateidentifier = ? AND sequencenumber = ?")

@@ -32,4 +32,21 @@ public final class OutermostCommit {
             }
         });
     }
+
+    /**
+     * Runs {@code action} once the outermost transaction of this thread has ended, committed or rolled back; at once
+     * if none is open.
+     */
+    public static void whenEnded(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                action.run();
+            }
+        });
+    }
 }

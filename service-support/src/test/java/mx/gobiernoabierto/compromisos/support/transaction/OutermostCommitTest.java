@@ -48,4 +48,21 @@ class OutermostCommitTest {
         }
         assertThat(runs).hasValue(0);
     }
+
+    @Test
+    void whenEndedRunsAfterACommitOrARollbackAndAtOnceWithoutATransaction() {
+        OutermostCommit.whenEnded(runs::incrementAndGet);
+        assertThat(runs).hasValue(1);
+
+        for (int status : new int[] {TransactionSynchronization.STATUS_COMMITTED, TransactionSynchronization.STATUS_ROLLED_BACK}) {
+            TransactionSynchronizationManager.initSynchronization();
+            OutermostCommit.whenEnded(runs::incrementAndGet);
+            int before = runs.get();
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                synchronization.afterCompletion(status);
+            }
+            assertThat(runs).as("once the transaction ended (" + status + ")").hasValue(before + 1);
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
 }
