@@ -413,7 +413,8 @@ final class Benchmark {
                         if (dice < 68) {
                             api.progress(target, random.nextInt(101));
                         } else if (dice < 88) {
-                            api.command("/api/v1/commitments/" + target.id() + "/indicators/" + target.indicator()
+                            // measurements come with an Idempotency-Key: uploads are what a client retries
+                            api.commandOnce("/api/v1/commitments/" + target.id() + "/indicators/" + target.indicator()
                                     + "/measurements", Map.of("value", random.nextInt(100), "measuredOn", today(),
                                     "source", "Fuente"));
                         } else if (dice < 93) {
@@ -876,6 +877,13 @@ final class Benchmark {
         JsonNode command(String path, Object body) {
             return send(HttpRequest.newBuilder(URI.create(command + path)).header("Content-Type", "application/json")
                     .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        }
+
+        /** A command sent with a fresh {@code Idempotency-Key}, as a client that may retry it sends it. */
+        JsonNode commandOnce(String path, Object body) {
+            return send(HttpRequest.newBuilder(URI.create(command + path)).header("Content-Type", "application/json")
+                    .header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         }
 
         long progress(Fixture.Ready target, int percent) {
