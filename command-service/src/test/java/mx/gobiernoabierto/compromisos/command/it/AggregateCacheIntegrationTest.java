@@ -3,8 +3,14 @@ package mx.gobiernoabierto.compromisos.command.it;
 import static mx.gobiernoabierto.compromisos.command.it.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -109,27 +115,27 @@ class AggregateCacheIntegrationTest extends IntegrationTest {
         long before = storedEvents(id);
         int clients = 8;
         int each = 6;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<java.util.concurrent.Future<List<Integer>>> sent = new java.util.ArrayList<>();
+            List<Future<List<Integer>>> sent = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 sent.add(pool.submit(() -> {
-                    List<Integer> statuses = new java.util.ArrayList<>();
+                    List<Integer> statuses = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
                         Map<String, Object> progress = body("percent", (client * each + i) % 101,
                                 "reportedOn", Scenario.TODAY.toString());
                         String path = scenario.path("/milestones/" + scenario.milestoneId + "/progress");
                         Api.Reply reply = (client + i) % 2 == 0
-                                ? api().post(path, progress, "Idempotency-Key", java.util.UUID.randomUUID().toString())
+                                ? api().post(path, progress, "Idempotency-Key", UUID.randomUUID().toString())
                                 : api().post(path, progress);
                         statuses.add(reply.status());
                     }
                     return statuses;
                 }));
             }
-            for (java.util.concurrent.Future<List<Integer>> statuses : sent) {
-                assertThat(statuses.get(60, java.util.concurrent.TimeUnit.SECONDS)).allSatisfy(status ->
+            for (Future<List<Integer>> statuses : sent) {
+                assertThat(statuses.get(60, TimeUnit.SECONDS)).allSatisfy(status ->
                         assertThat(status).isBetween(200, 299));
             }
         } finally {

@@ -875,15 +875,17 @@ final class Benchmark {
         }
 
         JsonNode command(String path, Object body) {
-            return send(HttpRequest.newBuilder(URI.create(command + path)).header("Content-Type", "application/json")
-                    .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            return send(commandRequest(path, body));
         }
 
         /** A command sent with a fresh {@code Idempotency-Key}, as a client that may retry it sends it. */
         JsonNode commandOnce(String path, Object body) {
-            return send(HttpRequest.newBuilder(URI.create(command + path)).header("Content-Type", "application/json")
-                    .header("Authorization", bearer).header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            return send(commandRequest(path, body).header("Idempotency-Key", UUID.randomUUID().toString()));
+        }
+
+        private HttpRequest.Builder commandRequest(String path, Object body) {
+            return HttpRequest.newBuilder(URI.create(command + path)).header("Content-Type", "application/json")
+                    .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
 
         long progress(Fixture.Ready target, int percent) {
